@@ -1,0 +1,4 @@
+package com.tandem.inventory;
+
+/** A capability of the taxonomy, e.g. {@code email-marketing}. */
+public record Capability(String code, String name) {}

@@ -1,0 +1,47 @@
+package com.tandem.inventory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The company's inventory of martech tools and the capability taxonomy. Tandem ships a
+ * database-backed implementation; a company's own CMDB can be plugged in instead (see README,
+ * "Plugging in your own inventory or budget system").
+ *
+ * <p>Every method that changes something is idempotent per request: calling it again for the same
+ * request id changes nothing more.
+ */
+public interface InventoryService {
+
+  /** The capability taxonomy, ordered by name. */
+  List<Capability> capabilities();
+
+  /** Whether {@code code} is a capability of the taxonomy. */
+  boolean isKnownCapability(String code);
+
+  /** Tools of the inventory, all statuses, optionally only those covering {@code capability}. */
+  List<Tool> tools(Optional<String> capability);
+
+  /**
+   * ACTIVE tools that cover any of {@code capabilities}, and ACTIVE tools of the same vendor
+   * (vendor names compared the way people write them: "HubSpot, Inc." is "Hubspot"). One entry per
+   * tool; a tool found both ways is reported as {@link OverlapReason#CAPABILITY}.
+   */
+  List<Overlap> findOverlaps(String vendor, Collection<String> capabilities);
+
+  /**
+   * Registers the tool a request buys with status PROCUREMENT. Idempotent per request id: a second
+   * call returns the entry the first one made.
+   */
+  Tool registerProcurement(String requestId, NewTool tool);
+
+  /** Moves the request's PROCUREMENT entry to ACTIVE. Idempotent. */
+  void activate(String requestId);
+
+  /** Removes the request's entry if it is still in PROCUREMENT. Idempotent; no entry is fine. */
+  void discardProcurement(String requestId);
+
+  /** The entry a request registered, if any. */
+  Optional<Tool> toolOfRequest(String requestId);
+}
