@@ -1,0 +1,24 @@
+package com.tandem.board;
+
+import static com.tandem.request.PurchaseVariables.CURRENCY;
+import static com.tandem.request.PurchaseVariables.PROPOSAL_AMOUNT;
+import static com.tandem.request.PurchaseVariables.PROPOSAL_JUSTIFICATION;
+import static com.tandem.request.PurchaseVariables.PROPOSAL_SUMMARY;
+
+import com.tandem.budget.BudgetSummaries;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Writes the drafted joint proposal in words for the co-signer and the board (draft task, complete). */
+@Component
+public class BudgetProposalListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    BigDecimal amount = PROPOSAL_AMOUNT.find(task).map(a -> new BigDecimal(a.toString())).orElse(BigDecimal.ZERO);
+    PROPOSAL_SUMMARY.set(task, "Budget augmentation asked: %s\n%s".formatted(
+        BudgetSummaries.money(amount, CURRENCY.get(task)), PROPOSAL_JUSTIFICATION.find(task).orElse("")));
+  }
+}

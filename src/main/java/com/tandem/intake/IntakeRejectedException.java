@@ -1,0 +1,24 @@
+package com.tandem.intake;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Bad intake input. Thrown inside the engine it rolls the whole start back (no request row, no
+ * process instance), and Tasklist shows its message; the REST API turns it into a 400.
+ */
+public class IntakeRejectedException extends ProcessEngineException {
+
+  private final transient List<FieldProblem> problems;
+
+  public IntakeRejectedException(List<FieldProblem> problems) {
+    super("The request was not registered. Please correct: "
+        + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
+    this.problems = List.copyOf(problems);
+  }
+
+  public List<FieldProblem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,69 @@
+package com.tandem.intake;
+
+import static com.tandem.request.PurchaseVariables.REQUESTER;
+import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestVariables;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a new request, whichever way it came in (Tasklist start form, engine REST, Tandem's
+ * API): validates the intake, gives it its id, which becomes the business key, and writes the
+ * registry row in the start transaction. Bad input throws, so nothing at all is left behind.
+ */
+@Component
+public class RegisterRequestDelegate implements JavaDelegate {
+
+  /** The intake fields of PRODUCT.md §4, as process variables. */
+  public static final List<String> INTAKE_FIELDS = List.of("toolName", "vendor", "vendorUrl", "capabilities",
+      "businessJustification", "annualLicenseCost", "implementationCost", "currency", "seats", "contractTermMonths",
+      "neededBy", "personalData", "sso", "integrations", "dataExportSupported");
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterRequestDelegate.class);
+
+  private final IntakeValidator validator;
+  private final RequestRegistry registry;
+  private final RequestVariables variables;
+  private final Clock clock;
+
+  public RegisterRequestDelegate(IntakeValidator validator, RequestRegistry registry, RequestVariables variables,
+      Clock clock) {
+    this.validator = validator;
+    this.registry = registry;
+    this.variables = variables;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String requester = REQUESTER.find(execution).orElseThrow(() -> new IntakeRejectedException(
+        List.of(new FieldProblem("requester", "a request must be started by a signed-in user"))));
+    var data = validator.validate(intakeFields(execution));
+    String requestId = registry.nextRequestId(LocalDate.now(clock).getYear());
+    registry.register(requestId, requester, execution.getProcessInstanceId(), data);
+    execution.setProcessBusinessKey(requestId);
+    REQUEST_ID.set(execution, requestId);
+    variables.writeRequest(execution, data);
+    MDC.put("requestId", requestId);
+    LOG.info("Registered request {} by {}: {} from {}", requestId, requester, data.toolName(), data.vendor());
+  }
+
+  static Map<String, Object> intakeFields(DelegateExecution execution) {
+    Map<String, Object> fields = new HashMap<>();
+    for (String field : INTAKE_FIELDS) {
+      fields.put(field, execution.getVariable(field));
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,54 @@
+package com.tandem.inventory;
+
+import static com.tandem.request.PurchaseVariables.OVERLAPS_FOUND;
+import static com.tandem.request.PurchaseVariables.OVERLAP_SUMMARY;
+import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+
+import com.tandem.request.RecordedOverlap;
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestVariables;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Looks for owned ACTIVE tools that already cover what the request asks for. */
+@Component
+public class CheckInventoryDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckInventoryDelegate.class);
+  private final InventoryService inventory;
+  private final RequestRegistry registry;
+  private final RequestVariables variables;
+
+  public CheckInventoryDelegate(InventoryService inventory, RequestRegistry registry, RequestVariables variables) {
+    this.inventory = inventory;
+    this.registry = registry;
+    this.variables = variables;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String requestId = REQUEST_ID.get(execution);
+    var request = registry.get(requestId);
+    List<Overlap> overlaps = inventory.findOverlaps(request.data().vendor(), request.data().capabilities());
+    registry.replaceOverlaps(requestId, overlaps.stream()
+        .map(o -> new RecordedOverlap(o.toolId(), o.toolName(), o.vendor(), o.reason().name(), o.capabilities()))
+        .toList());
+    OVERLAPS_FOUND.set(execution, !overlaps.isEmpty());
+    OVERLAP_SUMMARY.set(execution, overlaps.isEmpty() ? "No tool we own covers this request."
+        : overlaps.stream().map(this::describe).collect(Collectors.joining("\n")));
+    LOG.info("Request {}: {} overlapping tool(s) in the inventory", requestId, overlaps.size());
+  }
+
+  private String describe(Overlap overlap) {
+    return switch (overlap.reason()) {
+      case CAPABILITY -> "• %s (%s) already covers: %s".formatted(overlap.toolName(), overlap.vendor(),
+          variables.names(overlap.capabilities()));
+      case VENDOR -> "• %s comes from the same vendor, %s".formatted(overlap.toolName(), overlap.vendor());
+    };
+  }
+}

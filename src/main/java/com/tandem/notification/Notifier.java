@@ -1,0 +1,85 @@
+package com.tandem.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells people what happened to a request: by e-mail when a mail server is configured
+ * ({@code spring.mail.host}), in the log otherwise. Each mail is sent once per request, step and
+ * recipient: a retried job finds its row and sends nothing again.
+ */
+@Service
+public class Notifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+  private final JdbcClient jdbc;
+  private final IdentityService identityService;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final Clock clock;
+  private final String from;
+
+  public Notifier(JdbcClient jdbc, IdentityService identityService, ObjectProvider<JavaMailSender> mailSender,
+      Clock clock, @Value("${tandem.notification.from:tandem@tandem.example}") String from) {
+    this.jdbc = jdbc;
+    this.identityService = identityService;
+    this.mailSender = mailSender;
+    this.clock = clock;
+    this.from = from;
+  }
+
+  /** Notifies a Camunda user, at the e-mail address of their profile. */
+  @Transactional
+  public void notifyUser(String requestId, String stepKey, String userId, String subject, String body) {
+    String address = Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+        .map(User::getEmail).filter(email -> !email.isBlank()).orElse(null);
+    if (address == null) {
+      LOG.warn("Request {}: user '{}' has no e-mail address; not notified of '{}'", requestId, userId, subject);
+      return;
+    }
+    send(requestId, stepKey, address, subject, body);
+  }
+
+  /** Notifies every member of a Camunda group. */
+  @Transactional
+  public void notifyGroup(String requestId, String stepKey, String groupId, String subject, String body) {
+    for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
+      notifyUser(requestId, stepKey, member.getId(), subject, body);
+    }
+  }
+
+  private void send(String requestId, String stepKey, String address, String subject, String body) {
+    boolean sentBefore = jdbc.sql("SELECT COUNT(*) FROM tandem_notification WHERE request_id = ? AND step_key = ? AND recipient = ?")
+        .params(requestId, stepKey, address).query(Long.class).single() > 0;
+    if (sentBefore) {
+      LOG.debug("Request {}: '{}' already sent to {}", requestId, stepKey, address);
+      return;
+    }
+    jdbc.sql("INSERT INTO tandem_notification (request_id, step_key, recipient, subject, sent_at) VALUES (?, ?, ?, ?, ?)")
+        .params(requestId, stepKey, address, subject, Timestamp.from(clock.instant())).update();
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      LOG.info("Notification (no mail server configured) to {}: {}\n{}", address, subject, body);
+      return;
+    }
+    var message = new SimpleMailMessage();
+    message.setFrom(from);
+    message.setTo(address);
+    message.setSubject(subject);
+    message.setText(body);
+    sender.send(message);
+    LOG.info("Request {}: mailed '{}' to {}", requestId, subject, address);
+  }
+}

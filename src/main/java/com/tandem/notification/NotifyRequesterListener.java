@@ -1,0 +1,34 @@
+package com.tandem.notification;
+
+import static com.tandem.request.PurchaseVariables.REQUESTER;
+import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.request.PurchaseVariables.TOOL_NAME;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the requester that a question waits for them in Tasklist (task create listener). */
+@Component
+public class NotifyRequesterListener implements TaskListener {
+
+  private final Notifier notifier;
+
+  public NotifyRequesterListener(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String requestId = REQUEST_ID.get(task);
+    notifier.notifyUser(requestId, "question-" + task.getId(), REQUESTER.get(task),
+        "[%s] Your input is needed: %s".formatted(requestId, task.getName()),
+        """
+        Hello,
+
+        your martech request %s for %s needs your answer: %s.
+        Open Tasklist to answer it.
+
+        Tandem""".formatted(requestId, TOOL_NAME.get(task), task.getName()));
+  }
+}

@@ -1,0 +1,222 @@
+package com.tandem.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.tandem.request.PurchaseRequest;
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStatus;
+import com.tandem.system.TandemGroups;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives the real application (H2, real services, a real SMTP server) the way people would: a
+ * requester starts a request, each demo user works their task, jobs run as the job executor would
+ * run them. One Spring context serves every scenario.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ProcessScenario {
+
+  /** One SMTP server for the whole run; each scenario looks only at the mails of its request. */
+  static final GreenMail SMTP = new GreenMail(new ServerSetup(0, null, ServerSetup.PROTOCOL_SMTP).dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  static {
+    SMTP.start();
+  }
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  }
+
+  static final Map<String, String> GROUP_OF = Map.of(
+      "requester", TandemGroups.MARKETING, "cmo", TandemGroups.MARKETING_LEADERSHIP,
+      "cio", TandemGroups.IT_LEADERSHIP, "privacy", TandemGroups.PRIVACY_LEGAL,
+      "board", TandemGroups.BOARD, "itops", TandemGroups.IT_OPERATIONS);
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected RequestRegistry registry;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  /** A valid intake that overlaps with nothing the demo inventory holds. */
+  protected Map<String, Object> intake() {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("toolName", "Eventful");
+    fields.put("vendor", "Eventful Inc.");
+    fields.put("vendorUrl", "https://eventful.example");
+    fields.put("capabilities", "event-management");
+    fields.put("businessJustification", "Run our webinar programme in-house.");
+    fields.put("annualLicenseCost", "12000.00");
+    fields.put("implementationCost", "3000.00");
+    fields.put("currency", "USD");
+    fields.put("seats", 5L);
+    fields.put("contractTermMonths", 12L);
+    fields.put("neededBy", LocalDate.now().plusMonths(2).toString());
+    fields.put("personalData", "NONE");
+    fields.put("sso", "SAML");
+    fields.put("integrations", "crm");
+    fields.put("dataExportSupported", true);
+    return fields;
+  }
+
+  /** Starts a request as the demo requester and runs it to its first wait state. */
+  protected String submit(Map<String, Object> fields) {
+    as("requester");
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("martech-purchase",
+        Variables.fromMap(fields));
+    identityService.clearAuthentication();
+    runJobs();
+    return instance.getBusinessKey();
+  }
+
+  protected ProcessInstance instance(String requestId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("martech-purchase")
+        .processInstanceBusinessKey(requestId).singleResult();
+  }
+
+  /** Signs in as a demo user with their group, as Tasklist would. */
+  protected void as(String user) {
+    identityService.setAuthentication(user, List.of(GROUP_OF.get(user)));
+  }
+
+  /** The open task of the request (in the request's process or one it called) with this key. */
+  protected Task task(String requestId, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(requestId)
+        .taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as("open %s of %s", taskKey, requestId).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Open task keys of the request. */
+  protected Set<String> openTasks(String requestId) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(requestId).list().stream()
+        .map(Task::getTaskDefinitionKey).collect(Collectors.toSet());
+  }
+
+  /**
+   * The user claims and completes the task, seeing only what their authorizations allow (a
+   * candidate of another group would not find it), then the jobs that follow run.
+   */
+  protected void complete(String requestId, String taskKey, String user, Object... keyValues) {
+    Task task = task(requestId, taskKey);
+    as(user);
+    try {
+      Task visible = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+      assertThat(visible).as("%s may see %s", user, taskKey).isNotNull();
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), vars(keyValues));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runJobs();
+  }
+
+  protected static Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return vars;
+  }
+
+  /** Runs every due job (async continuations), as the job executor would, until none is left. */
+  protected void runJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = managementService.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep coming: a loop in the process?");
+  }
+
+  /** Runs the request's timer job, as if its time had come. */
+  protected void fireTimer(String activityId) {
+    Job timer = managementService.createJobQuery().timers().activityId(activityId).singleResult();
+    assertThat(timer).as("timer %s", activityId).isNotNull();
+    managementService.executeJob(timer.getId());
+    runJobs();
+  }
+
+  protected PurchaseRequest request(String requestId) {
+    return registry.get(requestId);
+  }
+
+  protected RequestStatus status(String requestId) {
+    return registry.get(requestId).status();
+  }
+
+  protected List<String> decisions(String requestId) {
+    return registry.decisions(requestId).stream().map(d -> d.stage() + ":" + d.decision() + ":" + d.by()).toList();
+  }
+
+  /** Subjects of the mails sent about the request to one address. */
+  protected List<String> mailsTo(String address, String requestId) {
+    return Arrays.stream(SMTP.getReceivedMessages())
+        .filter(m -> recipients(m).contains(address))
+        .map(ProcessScenario::subject)
+        .filter(subject -> subject.contains(requestId))
+        .toList();
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      return Arrays.toString(message.getAllRecipients());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package com.tandem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The whole application on H2, seen as a user sees it: over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TandemStartsOnH2Test {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+
+  @Test
+  void shouldReportHealthUp() {
+    var health = http.getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void shouldDeployTheProcessTheDecisionAndTheFormsInOneDeployment() {
+    ProcessDefinition process = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("martech-purchase").latestVersion().singleResult();
+    assertThat(process).as("martech-purchase deployed").isNotNull();
+    assertThat(process.getHistoryTimeToLive()).isNotNull().isPositive();
+    List<String> resources = repositoryService.getDeploymentResourceNames(process.getDeploymentId());
+    assertThat(resources).contains("bpmn/martech-purchase.bpmn", "bpmn/review-routing.dmn", "forms/intake-form.form");
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("review-routing").count())
+        .isPositive();
+  }
+
+  @Test
+  void shouldLetEveryDemoUserAuthenticateWithTheDemoPassword() {
+    for (String user : List.of("requester", "cmo", "cio", "privacy", "board", "itops", "admin")) {
+      var profile = http.withBasicAuth(user, "demo")
+          .getForEntity("/engine-rest/user/" + user + "/profile", String.class);
+      assertThat(profile.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+    }
+    var wrong = http.withBasicAuth("cmo", "not-the-password").getForEntity("/engine-rest/user/cmo/profile", String.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsToTheEngineRestApi() {
+    var anonymous = http.getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldLetReviewersIntoTasklistAndOnlyTheAdminIntoCockpit() {
+    assertThat(webappLogin("cmo", "tasklist")).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("requester", "tasklist")).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("admin", "tasklist")).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("admin", "cockpit")).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("cmo", "cockpit")).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private HttpStatus webappLogin(String user, String app) {
+    // The webapps guard logins with a CSRF token handed out on any page.
+    var page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-XSRF-TOKEN", csrf);
+    headers.set(HttpHeaders.COOKIE, cookies);
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("username", user);
+    form.add("password", "demo");
+    var login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+    return HttpStatus.valueOf(login.getStatusCode().value());
+  }
+}
