@@ -1,0 +1,25 @@
+package com.tandem.system;
+
+import com.tandem.TandemApplication;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the packaged application as `java -jar` would, with the given profile and settings. */
+final class TandemRestart {
+
+  private TandemRestart() {}
+
+  static ConfigurableApplicationContext start(String profile, Map<String, Object> settings) {
+    Map<String, Object> properties = new HashMap<>(settings);
+    properties.put("server.port", "0");
+    properties.put("camunda.bpm.job-execution.enabled", "false");
+    properties.put("logging.level.liquibase", "warn");
+    var builder = new SpringApplicationBuilder(TandemApplication.class).properties(properties);
+    if (profile != null) {
+      builder.profiles(profile);
+    }
+    return builder.run();
+  }
+}
