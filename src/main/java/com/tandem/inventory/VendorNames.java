@@ -23,7 +23,7 @@ public final class VendorNames {
   /** Trailing words that say what kind of company a vendor is, not which one. */
   private static final Set<String> LEGAL_SUFFIXES = Set.of(
       "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "gmbh", "corp", "corporation", "co",
-      "company", "sa", "sas", "sarl", "srl", "spa", "ag", "se", "kg", "plc", "bv", "nv", "oy", "ab", "pty",
+      "company", "sa", "sas", "sarl", "sl", "srl", "spa", "ag", "aps", "as", "se", "kg", "plc", "bv", "nv", "oy", "ab", "pty",
       "pte", "pvt", "technologies");
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
