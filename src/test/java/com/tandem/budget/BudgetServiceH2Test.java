@@ -3,7 +3,7 @@ package com.tandem.budget;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.ServiceTestConfig;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
@@ -11,7 +11,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 @SpringJUnitConfig(BudgetServiceH2Test.Config.class)
 class BudgetServiceH2Test extends BudgetServiceContract {
 
-  @Configuration(proxyBeanMethods = false)
+  @TestConfiguration(proxyBeanMethods = false)
   @Import({ServiceTestConfig.class, JdbcBudgetService.class})
   static class Config {
     @Bean(destroyMethod = "close")

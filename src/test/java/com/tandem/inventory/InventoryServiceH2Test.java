@@ -3,7 +3,7 @@ package com.tandem.inventory;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.ServiceTestConfig;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
@@ -11,7 +11,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 @SpringJUnitConfig(InventoryServiceH2Test.Config.class)
 class InventoryServiceH2Test extends InventoryServiceContract {
 
-  @Configuration(proxyBeanMethods = false)
+  @TestConfiguration(proxyBeanMethods = false)
   @Import({ServiceTestConfig.class, JdbcInventoryService.class})
   static class Config {
     @Bean(destroyMethod = "close")

@@ -4,7 +4,7 @@ import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.RequiresMySql;
 import com.tandem.testsupport.ServiceTestConfig;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
@@ -15,7 +15,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 @DirtiesContext
 class InventoryServiceMySqlTest extends InventoryServiceContract {
 
-  @Configuration(proxyBeanMethods = false)
+  @TestConfiguration(proxyBeanMethods = false)
   @Import({ServiceTestConfig.class, JdbcInventoryService.class})
   static class Config {
     @Bean(destroyMethod = "close")

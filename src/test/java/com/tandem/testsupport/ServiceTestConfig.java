@@ -2,7 +2,7 @@ package com.tandem.testsupport;
 
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  * {@link MigratedDatabase} (which a test configuration declares), transactions and a JdbcClient.
  * {@code @Transactional} works as in the application, so locks are held for the same span.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @EnableTransactionManagement(proxyTargetClass = true) // class proxies, as Spring Boot makes them
 public class ServiceTestConfig {
 
