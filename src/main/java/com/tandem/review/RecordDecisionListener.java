@@ -45,8 +45,9 @@ public class RecordDecisionListener implements TaskListener {
     }
     String comment = spec.comment() == null ? null : spec.comment().find(task).map(String::strip).orElse(null);
     if (spec.comment() != null && spec.commentRequired(decision) && (comment == null || comment.isEmpty())) {
-      throw new BadUserRequestException("Please explain your decision in " + spec.comment().name()
-          + ": it is required when the decision is " + decision + ".");
+      throw new BadUserRequestException(spec.commentMissing() != null ? spec.commentMissing()
+          : "Please explain your decision in " + spec.comment().name() + ": it is required when the decision is "
+              + decision + ".");
     }
     if (comment != null && comment.length() > 4000) {
       throw new BadUserRequestException(spec.comment().name() + " must be at most 4000 characters.");

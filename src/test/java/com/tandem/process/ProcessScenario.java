@@ -103,10 +103,13 @@ public abstract class ProcessScenario {
 
   /** Starts a request as the demo requester and runs it to its first wait state. */
   protected String submit(Map<String, Object> fields) {
+    ProcessInstance instance;
     as("requester");
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("martech-purchase",
-        Variables.fromMap(fields));
-    identityService.clearAuthentication();
+    try {
+      instance = runtimeService.startProcessInstanceByKey("martech-purchase", Variables.fromMap(fields));
+    } finally {
+      identityService.clearAuthentication();
+    }
     runJobs();
     return instance.getBusinessKey();
   }
@@ -175,11 +178,14 @@ public abstract class ProcessScenario {
     throw new AssertionError("Jobs keep coming: a loop in the process?");
   }
 
-  /** Runs the request's timer job, as if its time had come. */
-  protected void fireTimer(String activityId) {
-    Job timer = managementService.createJobQuery().timers().activityId(activityId).singleResult();
-    assertThat(timer).as("timer %s", activityId).isNotNull();
-    managementService.executeJob(timer.getId());
+  /** Runs the request's timer job (in its process or one it called), as if its time had come. */
+  protected void fireTimer(String requestId, String activityId) {
+    List<Job> timers = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).list().stream()
+        .flatMap(instance -> managementService.createJobQuery().timers().processInstanceId(instance.getId())
+            .activityId(activityId).list().stream())
+        .toList();
+    assertThat(timers).as("timer %s of %s", activityId, requestId).hasSize(1);
+    managementService.executeJob(timers.get(0).getId());
     runJobs();
   }
 
