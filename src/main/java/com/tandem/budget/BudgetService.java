@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Budget lines per fiscal year and owner, with the holds and commitments of requests. Tandem
- * ships a database-backed implementation; a company's finance system can be plugged in instead.
+ * ships a database-backed implementation; a company's finance system can be plugged in instead
+ * (docs/plug-in-services.md).
  *
  * <p>All money is {@link BigDecimal} in the configured currency. Every method that changes
  * something is idempotent per request: a retried call never holds, raises or commits twice.

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The company's inventory of martech tools and the capability taxonomy. Tandem ships a
- * database-backed implementation; a company's own CMDB can be plugged in instead (see README,
- * "Plugging in your own inventory or budget system").
+ * database-backed implementation; a company's own CMDB can be plugged in instead (see
+ * docs/plug-in-services.md, "Plugging in your own inventory or budget system").
  *
  * <p>Every method that changes something is idempotent per request: calling it again for the same
  * request id changes nothing more.

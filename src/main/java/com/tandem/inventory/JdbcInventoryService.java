@@ -77,7 +77,7 @@ public class JdbcInventoryService implements InventoryService {
 
   @Override
   public List<Overlap> findOverlaps(String vendor, Collection<String> capabilities) {
-    Set<String> requested = capabilities == null ? Set.of() : new LinkedHashSet<>(capabilities);
+    Set<String> requested = new LinkedHashSet<>(capabilities == null ? List.of() : capabilities);
     requested.remove(null);
     Map<Long, Overlap> overlaps = new LinkedHashMap<>();
     if (!requested.isEmpty()) {

@@ -71,6 +71,7 @@ abstract class InventoryServiceContract {
     assertThat(overlaps).containsExactly(
         new Overlap(crm, "HubSpot Sales Hub", "HubSpot, Inc.", OverlapReason.VENDOR, List.of()));
     assertThat(inventory.findOverlaps("HUBSPOT inc", List.of())).hasSize(1);
+    assertThat(inventory.findOverlaps("Hubspott", null)).extracting(Overlap::toolId).containsExactly(crm);
     assertThat(inventory.findOverlaps("Hub", List.of("seo"))).isEmpty();
   }
 
