@@ -2,13 +2,13 @@ package com.tandem.intake;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Bad intake input. Thrown inside the engine it rolls the whole start back (no request row, no
- * process instance), and Tasklist shows its message; the REST API turns it into a 400.
+ * process instance), and Tasklist shows its message; the engine REST API and Tandem's API answer 400.
  */
-public class IntakeRejectedException extends ProcessEngineException {
+public class IntakeRejectedException extends BadUserRequestException {
 
   private final transient List<FieldProblem> problems;
 

@@ -69,6 +69,7 @@ public final class PurchaseVariables {
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DATA_EXPORT = bool("itChecklistDataExport");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DELETION = bool("itChecklistDeletion");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DPA = bool("itChecklistDpa");
+  public static final ProcessVariable<Boolean> IT_CHECKLIST_INTEGRATION = bool("itChecklistIntegration");
 
   // Budget.
   public static final ProcessVariable<Boolean> BUDGET_SUFFICIENT = bool("budgetSufficient");
