@@ -55,7 +55,7 @@ public class RegisterRequestDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(requestId);
     REQUEST_ID.set(execution, requestId);
     variables.writeRequest(execution, data);
-    MDC.put("requestId", requestId);
+    MDC.put("requestId", requestId); // the engine set the MDC before the business key existed
     LOG.info("Registered request {} by {}: {} from {}", requestId, requester, data.toolName(), data.vendor());
   }
 
