@@ -1,0 +1,110 @@
+package com.tandem.system;
+
+import static com.tandem.system.TandemGroups.BOARD;
+import static com.tandem.system.TandemGroups.IT_LEADERSHIP;
+import static com.tandem.system.TandemGroups.IT_OPERATIONS;
+import static com.tandem.system.TandemGroups.MARKETING;
+import static com.tandem.system.TandemGroups.MARKETING_LEADERSHIP;
+import static com.tandem.system.TandemGroups.PRIVACY_LEGAL;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters of each role, created at start (in production too: they only name groups)
+ * and shown to the groups they serve. Idempotent by name: a filter an administrator changed in
+ * Tasklist is left as it is. Off with {@code tandem.tasklist-filters.enabled=false}.
+ *
+ * <p>Every filter lists the request id, the tool and its first-year cost on each task, sorted by
+ * due date first; Tasklist lets a reviewer re-sort by any of those.
+ */
+@Component
+@ConditionalOnProperty(name = "tandem.tasklist-filters.enabled", havingValue = "true", matchIfMissing = true)
+public class TasklistFilters {
+
+  record FilterSpec(String name, String description, int priority, List<String> groups, TaskQuery query) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final TandemAuthorizations authorizations;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService, TandemAuthorizations authorizations) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizations = authorizations;
+  }
+
+  List<FilterSpec> filters() {
+    return List.of(
+        new FilterSpec("My requests", "Questions about your own martech requests", -10, List.of(MARKETING),
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+        review("Marketing reviews", "Marketing reviews of martech requests", 0, List.of(MARKETING_LEADERSHIP),
+            "Task_ReviewMarketing"),
+        review("IT reviews", "IT reviews: security, SSO, integration, data custody", 1, List.of(IT_LEADERSHIP),
+            "Task_ReviewIt"),
+        review("Privacy reviews", "Requests that process personal data", 2, List.of(PRIVACY_LEGAL),
+            "Task_ReviewPrivacy"),
+        review("Budget proposals", "Joint budget proposals: drafted by marketing, co-signed by IT", 3,
+            List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP), "Task_DraftBudgetProposal", "Task_CosignBudgetProposal"),
+        review("Board decisions", "Joint proposals awaiting the board", 4, List.of(BOARD), "Task_BoardDecision"),
+        review("Onboarding", "Approved tools to onboard: SSO, access, data-processing agreement", 5,
+            List.of(IT_OPERATIONS), "Task_CompleteOnboarding"));
+  }
+
+  private FilterSpec review(String name, String description, int priority, List<String> groups, String... taskKeys) {
+    TaskQuery query = taskKeys.length == 1
+        ? taskService.createTaskQuery().taskDefinitionKey(taskKeys[0])
+        : taskService.createTaskQuery().taskDefinitionKeyIn(taskKeys);
+    return new FilterSpec(name, description, priority, groups, query.orderByDueDate().asc().orderByTaskPriority().desc());
+  }
+
+  @EventListener
+  @Order(5)
+  public void onDeployed(PostDeployEvent event) {
+    ensureFilters();
+  }
+
+  /** Creates the missing filters and grants each to its groups. */
+  public void ensureFilters() {
+    for (FilterSpec spec : filters()) {
+      Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+      if (filter == null) {
+        filter = filterService.newTaskFilter(spec.name()).setQuery(spec.query()).setProperties(properties(spec));
+        filterService.saveFilter(filter);
+        LOG.info("Created Tasklist filter '{}' for {}", spec.name(), spec.groups());
+      }
+      for (String group : spec.groups()) {
+        authorizations.grantGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+    }
+  }
+
+  private static Map<String, Object> properties(FilterSpec spec) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", spec.description());
+    properties.put("priority", spec.priority());
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", List.of(
+        Map.of("name", "requestId", "label", "Request"),
+        Map.of("name", "toolName", "label", "Tool"),
+        Map.of("name", "totalFirstYearCost", "label", "First-year cost"),
+        Map.of("name", "requester", "label", "Requested by")));
+    return properties;
+  }
+}

@@ -1,0 +1,64 @@
+package com.tandem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tandem.process.ProcessScenario;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Each role sees its own Tasklist filters, and a filter lists exactly the tasks of that role. */
+class TasklistFiltersTest extends ProcessScenario {
+
+  @Autowired FilterService filterService;
+  @Autowired TasklistFilters tasklistFilters;
+
+  List<String> visibleFilters(String user) {
+    as(user);
+    try {
+      return filterService.createFilterQuery().listPage(0, 50).stream().map(Filter::getName).sorted().toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  List<Task> tasksOf(String user, String filterName) {
+    as(user);
+    try {
+      Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+      return filterService.listPage(filter.getId(), 0, 100);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void shouldShowEachRoleItsOwnFilters() {
+    assertThat(visibleFilters("requester")).containsExactly("My requests");
+    assertThat(visibleFilters("cmo")).containsExactly("Budget proposals", "Marketing reviews");
+    assertThat(visibleFilters("cio")).containsExactly("Budget proposals", "IT reviews");
+    assertThat(visibleFilters("privacy")).containsExactly("Privacy reviews");
+    assertThat(visibleFilters("board")).containsExactly("Board decisions");
+    assertThat(visibleFilters("itops")).containsExactly("Onboarding");
+  }
+
+  @Test
+  void shouldListTheRequestInTheReviewersFiltersWithItsColumns() {
+    String id = submit(intake());
+    assertThat(tasksOf("cmo", "Marketing reviews")).extracting(Task::getTaskDefinitionKey).contains("Task_ReviewMarketing");
+    assertThat(tasksOf("cio", "IT reviews")).extracting(Task::getTaskDefinitionKey).containsOnly("Task_ReviewIt");
+    assertThat(tasksOf("cio", "IT reviews")).anyMatch(t -> t.getName().contains(id));
+    Filter filter = filterService.createFilterQuery().filterName("Marketing reviews").singleResult();
+    assertThat(filter.getProperties().get("variables").toString()).contains("requestId", "toolName", "totalFirstYearCost");
+  }
+
+  @Test
+  void shouldCreateNothingTwice() {
+    long before = filterService.createFilterQuery().count();
+    tasklistFilters.ensureFilters();
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(7);
+  }
+}
