@@ -1,0 +1,60 @@
+package com.tandem.api;
+
+import com.tandem.system.TandemGroups;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * The authenticated caller of an API call: a Camunda user and their groups. What each role may do
+ * is decided here, in one place, so the controllers read as the role table of docs/api.md.
+ */
+public record ApiCaller(String userId, List<String> groups) {
+
+  /** The caller {@link ApiAuthenticationFilter} signed in for this request. */
+  public static ApiCaller current(IdentityService identityService) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      // The filter guards every /api path; reaching here unauthenticated is a wiring error.
+      throw new IllegalStateException("No authenticated caller");
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+    return new ApiCaller(authentication.getUserId(), groups);
+  }
+
+  public boolean isAdmin() {
+    return groups.contains(TandemGroups.CAMUNDA_ADMIN);
+  }
+
+  public boolean isRequester() {
+    return groups.contains(TandemGroups.MARKETING);
+  }
+
+  /** Groups whose role is to review, decide on or onboard requests: they read every request. */
+  public boolean isReviewer() {
+    return groups.stream().anyMatch(g -> TandemGroups.BUSINESS_GROUPS.contains(g) && !TandemGroups.MARKETING.equals(g));
+  }
+
+  public boolean maySubmit() {
+    return isAdmin() || isRequester();
+  }
+
+  public boolean mayReadAllRequests() {
+    return isAdmin() || isReviewer();
+  }
+
+  public boolean mayRead(String requester) {
+    return mayReadAllRequests() || userId.equals(requester);
+  }
+
+  /** Only the requester themself or an admin withdraws: reviewers decide, they do not withdraw. */
+  public boolean mayWithdraw(String requester) {
+    return isAdmin() || (isRequester() && userId.equals(requester));
+  }
+
+  /** Budgets are the leadership's and the board's business (and the admins'). */
+  public boolean mayReadBudgets() {
+    return isAdmin() || groups.contains(TandemGroups.MARKETING_LEADERSHIP)
+        || groups.contains(TandemGroups.IT_LEADERSHIP) || groups.contains(TandemGroups.BOARD);
+  }
+}

@@ -1,0 +1,186 @@
+package com.tandem.intake;
+
+import static com.tandem.request.PurchaseVariables.PROCESS_KEY;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tandem.api.ApiCaller;
+import com.tandem.api.ApiException;
+import com.tandem.api.SystemAccess;
+import com.tandem.intake.IdempotencyKeys.StoredKey;
+import com.tandem.intake.PurchaseRequestView.OpenTask;
+import com.tandem.request.PurchaseRequest;
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStatus;
+import com.tandem.request.WithdrawalService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the intake API does: submits a request (registration is the process start, so the request
+ * row and its instance are committed together or not at all), reads requests with where they
+ * stand, and withdraws them. Who may do what is the controller's decision; this service assumes it
+ * was taken.
+ */
+@Service
+public class PurchaseRequestService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PurchaseRequestService.class);
+
+  /** The result of a submission: the request, and whether it is a replay of an earlier one. */
+  public record Submitted(String requestId, boolean replayed) {}
+
+  private final IntakeValidator validator;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final RequestRegistry registry;
+  private final WithdrawalService withdrawals;
+  private final IdempotencyKeys keys;
+  private final SystemAccess system;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper canonicalJson;
+
+  public PurchaseRequestService(IntakeValidator validator, RuntimeService runtimeService, TaskService taskService,
+      RequestRegistry registry, WithdrawalService withdrawals, IdempotencyKeys keys, SystemAccess system,
+      PlatformTransactionManager transactionManager) {
+    this.validator = validator;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.registry = registry;
+    this.withdrawals = withdrawals;
+    this.keys = keys;
+    this.system = system;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.canonicalJson = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
+
+  /**
+   * Submits as the signed-in caller (the process's initiator). The validator runs first, so bad
+   * input is refused before any transaction; it runs again inside the start, as for every channel.
+   * With an {@code idempotencyKey}, the key is stored in the start's transaction: a retry with the
+   * same body gets the first request back, another body a 409.
+   */
+  public Submitted submit(ApiCaller caller, PurchaseRequestSubmission body, String idempotencyKey) {
+    Map<String, Object> variables = body.toVariables();
+    validator.validate(variables);
+    if (idempotencyKey == null) {
+      return new Submitted(transaction.execute(status -> start(variables)), false);
+    }
+    String hash = hash(body);
+    Optional<StoredKey> stored = keys.find(caller.userId(), idempotencyKey);
+    if (stored.isPresent()) {
+      return replay(stored.get(), hash);
+    }
+    try {
+      String requestId = transaction.execute(status -> {
+        keys.reserve(caller.userId(), idempotencyKey, hash);
+        String id = start(variables);
+        keys.complete(caller.userId(), idempotencyKey, id);
+        return id;
+      });
+      return new Submitted(requestId, false);
+    } catch (DuplicateKeyException | PessimisticLockingFailureException concurrentDuplicate) {
+      // Another call with this key got there first; once it committed, its result is ours.
+      LOG.info("Idempotency-Key {} of {} used concurrently", idempotencyKey, caller.userId());
+      return keys.find(caller.userId(), idempotencyKey)
+          .filter(key -> !key.requestId().isEmpty())
+          .map(key -> replay(key, hash))
+          .orElseThrow(() -> ApiException.conflict(
+              "A submission with this Idempotency-Key is still being processed; retry in a moment."));
+    }
+  }
+
+  private String start(Map<String, Object> variables) {
+    var instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.fromMap(variables));
+    String requestId = instance.getBusinessKey();
+    MDC.put("requestId", requestId);
+    LOG.info("Request {} submitted through the API", requestId);
+    return requestId;
+  }
+
+  private Submitted replay(StoredKey stored, String hash) {
+    if (!stored.bodyHash().equals(hash)) {
+      throw ApiException.conflict("This Idempotency-Key was used for a different request body ("
+          + stored.requestId() + "); use a new key for a new request.");
+    }
+    return new Submitted(stored.requestId(), true);
+  }
+
+  /** SHA-256 of the body's canonical JSON: what it says, not how it was written. */
+  String hash(PurchaseRequestSubmission body) {
+    try {
+      byte[] canonical = canonicalJson.writeValueAsString(body.canonical()).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash a submission", e);
+    }
+  }
+
+  public Optional<PurchaseRequest> find(String requestId) {
+    return registry.find(requestId);
+  }
+
+  /** The request with its open tasks (seen as the system: a requester may see who works on it). */
+  public PurchaseRequestView view(PurchaseRequest request) {
+    List<OpenTask> openTasks = system.call(() -> taskService.createTaskQuery()
+        .processInstanceBusinessKey(request.id())
+        .orderByTaskCreateTime().asc()
+        .list().stream()
+        .map(this::openTask)
+        .toList());
+    return PurchaseRequestView.of(request, openTasks, registry.decisions(request.id()), registry.overlaps(request.id()));
+  }
+
+  private OpenTask openTask(Task task) {
+    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .findFirst().orElse(null);
+    return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
+        task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
+  }
+
+  public PurchaseRequestSummary.Page page(RequestStatus status, String requester, int page, int size) {
+    long total = registry.count(status, requester);
+    List<PurchaseRequestSummary> items = registry.page(status, requester, page, size).stream()
+        .map(PurchaseRequestSummary::of).toList();
+    return new PurchaseRequestSummary.Page(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  /**
+   * Withdraws the request for {@code byUser}. The process closes it as WITHDRAWN in its next step
+   * (an async continuation), so right after this call the status may still be the previous one.
+   */
+  public void withdraw(PurchaseRequest request, String byUser, String reason) {
+    if (!request.status().isWithdrawable()) {
+      throw ApiException.conflict("Request %s is %s and can no longer be withdrawn."
+          .formatted(request.id(), request.status()));
+    }
+    try {
+      system.run(() -> withdrawals.withdraw(request.id(), byUser, reason));
+    } catch (IllegalStateException noLongerWithdrawable) {
+      throw ApiException.conflict(noLongerWithdrawable.getMessage());
+    }
+    LOG.info("Request {} withdrawn by {}", request.id(), byUser);
+  }
+}

@@ -1,0 +1,58 @@
+package com.tandem.intake;
+
+import com.tandem.request.Decision;
+import com.tandem.request.PersonalData;
+import com.tandem.request.PurchaseRequest;
+import com.tandem.request.RecordedOverlap;
+import com.tandem.request.RequestStatus;
+import com.tandem.request.SsoSupport;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A request as {@code GET /api/purchase-requests/{id}} shows it: the submitted fields, where it
+ * stands ({@code status}, {@code openTasks}) and what happened to it ({@code decisions},
+ * {@code overlaps}).
+ */
+public record PurchaseRequestView(
+    String id,
+    RequestStatus status,
+    String requester,
+    String toolName,
+    String vendor,
+    String vendorUrl,
+    List<String> capabilities,
+    String businessJustification,
+    BigDecimal annualLicenseCost,
+    BigDecimal implementationCost,
+    String currency,
+    int seats,
+    int contractTermMonths,
+    LocalDate neededBy,
+    PersonalData personalData,
+    SsoSupport sso,
+    List<String> integrations,
+    boolean dataExportSupported,
+    String newToolJustification,
+    Instant createdAt,
+    Instant updatedAt,
+    List<OpenTask> openTasks,
+    List<Decision> decisions,
+    List<RecordedOverlap> overlaps) {
+
+  /** A task waiting on someone: in the request's process or in one it called. */
+  public record OpenTask(String taskId, String key, String name, String group, String assignee, Instant created) {}
+
+  static PurchaseRequestView of(PurchaseRequest request, List<OpenTask> openTasks, List<Decision> decisions,
+      List<RecordedOverlap> overlaps) {
+    var data = request.data();
+    return new PurchaseRequestView(request.id(), request.status(), request.requester(), data.toolName(),
+        data.vendor(), data.vendorUrl(), data.capabilities(), data.businessJustification(),
+        data.annualLicenseCost(), data.implementationCost(), data.currency(), data.seats(),
+        data.contractTermMonths(), data.neededBy(), data.personalData(), data.sso(), data.integrations(),
+        data.dataExportSupported(), request.newToolJustification(), request.createdAt(), request.updatedAt(),
+        openTasks, decisions, overlaps);
+  }
+}
