@@ -32,6 +32,8 @@
     REDIRECTED: 'Closed: you chose a tool we already own.'
   };
 
+  const FINAL = ['ACTIVE', 'REJECTED', 'WITHDRAWN', 'REDIRECTED'];
+
   let credentials = null;          // "Basic …", in memory only
   let idempotencyKey = newKey();   // one per filled form
   let keyAnswered = false;         // the server gave a definite answer for this key
@@ -109,7 +111,9 @@
       text($('signed-in-user'), user);
       show($('signin-form'), false);
       show($('signed-in'), true);
-      show($('request'), true);
+      show($('signin-help'), false);
+      show($('request'), !currentRequestId);
+      show($('lookup'), true);
       $('toolName').focus();
     } catch (e) {
       credentials = null;
@@ -124,9 +128,11 @@
     credentials = null;
     currentRequestId = null;
     show($('signed-in'), false);
+    show($('signin-help'), true);
     show($('signin-form'), true);
     show($('request'), false);
     show($('result'), false);
+    show($('lookup'), false);
     $('username').focus();
   }
 
@@ -349,6 +355,37 @@
     await refresh();
   }
 
+  async function lookup(event) {
+    event.preventDefault();
+    const id = $('lookup-id').value.trim().toUpperCase();
+    const error = $('lookup-error');
+    show(error, false);
+    $('lookup-id').removeAttribute('aria-invalid');
+    if (!/^MTR-\d{4}-\d{5}$/.test(id)) {
+      return lookupFailed('Enter a request id like MTR-2026-00042.');
+    }
+    const answer = await api('GET', '/api/purchase-requests/' + encodeURIComponent(id));
+    if (!answer.ok) {
+      return lookupFailed(answer.status === 404 || answer.status === 403
+        ? `There is no request ${id} that you may see.` : problemText(answer, 'Could not load the request.'));
+    }
+    currentRequestId = id;
+    show($('request'), false);
+    show($('result'), true);
+    show($('result-message'), false);
+    render(answer.data);
+    $('result').focus();
+  }
+
+  function lookupFailed(message) {
+    const error = $('lookup-error');
+    text(error, message);
+    show(error, true);
+    $('lookup-id').setAttribute('aria-invalid', 'true');
+    $('lookup-id').setAttribute('aria-describedby', 'lookup-error lookup-help');
+    $('lookup-id').focus();
+  }
+
   async function refresh() {
     if (!currentRequestId) return;
     $('refresh-button').disabled = true;
@@ -388,19 +425,22 @@
     status.className = 'status status-' + String(request.status || '').toLowerCase();
     text($('result-status-text'), STATUS_TEXT[request.status] || '');
     text($('result-tool'), [request.toolName, request.vendor ? `by ${request.vendor}` : ''].filter(Boolean).join(' '));
-    text($('result-updated'), new Date().toLocaleTimeString());
+    text($('result-updated'), when(request.updatedAt || request.createdAt) || new Date().toLocaleString());
 
     const tasks = $('result-tasks');
     tasks.replaceChildren();
     for (const task of request.openTasks || []) {
       const li = document.createElement('li');
-      li.textContent = [task.name, task.group ? `(${task.group})` : ''].filter(Boolean).join(' ');
+      li.textContent = [task.name, task.group ? `(${task.group}` + (task.assignee ? `, claimed by ${task.assignee})` : ')') : '']
+        .filter(Boolean).join(' ');
       tasks.append(li);
     }
     if (!tasks.children.length) {
       const li = document.createElement('li');
       li.className = 'hint';
-      li.textContent = 'Nobody: no open task.';
+      li.textContent = FINAL.includes(request.status)
+        ? 'Nobody: the request is closed.'
+        : 'Nobody yet: Tandem is doing the next step by itself. Refresh in a moment.';
       tasks.append(li);
     }
 
@@ -448,6 +488,7 @@
     $('request-form').addEventListener('input', formChanged);
     $('request-form').addEventListener('change', formChanged);
     $('refresh-button').addEventListener('click', refresh);
+    $('lookup-form').addEventListener('submit', lookup);
     $('new-request-button').addEventListener('click', newRequest);
     $('username').focus();
   });

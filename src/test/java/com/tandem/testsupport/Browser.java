@@ -126,10 +126,25 @@ public final class Browser implements AutoCloseable {
             + " && getComputedStyle(e).overflowY !== 'visible').map(e => e.scrollHeight + 200));");
     int tall = Math.min(Math.max(window.getHeight(), height.intValue() + 40), 6000);
     driver.manage().window().setSize(new Dimension(window.getWidth(), tall));
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     try {
       return driver.getScreenshotAs(OutputType.FILE);
     } finally {
       driver.manage().window().setSize(window);
+    }
+  }
+
+  /** Runs the steps; when one fails, a last screenshot shows the page as it was then. */
+  public void onFailureScreenshot(Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException | AssertionError e) {
+      try {
+        screenshot("FAILED");
+      } catch (RuntimeException screenshotFailed) {
+        e.addSuppressed(screenshotFailed);
+      }
+      throw e;
     }
   }
 
