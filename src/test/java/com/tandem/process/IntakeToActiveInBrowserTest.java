@@ -47,7 +47,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
       assertThat(status(requestId)).isEqualTo(RequestStatus.IN_REVIEW);
 
       completeInTasklist(browser, "cmo", "Marketing reviews", requestId, "marketing-review", () -> {
-        chooseRadio(browser, "marketingDecision", "APPROVE");
+        chooseRadio(browser, "marketingDecision", "Approve");
         browser.type(formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
       });
       completeInTasklist(browser, "cio", "IT reviews", requestId, "it-review", () -> {
@@ -55,7 +55,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
             "itChecklistDpa", "itChecklistIntegration"}) {
           tick(browser, item);
         }
-        chooseRadio(browser, "itDecision", "APPROVE");
+        chooseRadio(browser, "itDecision", "Approve");
         browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
       });
       runJobs();
@@ -149,8 +149,9 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.type(By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"), user);
     browser.type(By.cssSelector("input[type='password']"), "demo");
     browser.click(By.cssSelector("form button[type='submit']"));
-    browser.click(By.xpath("//*[contains(@class,'task-filters')]//a[.//*[normalize-space()='" + filter
-        + "'] or normalize-space()='" + filter + "']"));
+    // The filter's link holds its name and, once focused, a counter: match the name only.
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
+        + "/a[normalize-space(text())='" + filter + "']"));
     By task = By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(), '" + requestId + "')]");
     browser.visible(task);
     browser.screenshot(shot + "-" + user + "-sees-task-in-" + slug(filter));
@@ -173,22 +174,31 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     };
   }
 
-  /** A Camunda Form field by its key: form-js names the input after the key's component. */
+  /** A Camunda Form field by its key: form-js gives the input the id {@code fjs-form-<form>-Field_<key>}. */
   private static By formField(String key) {
-    return By.cssSelector("[name='" + key + "'], [id$='Field_" + key + "']");
+    return By.cssSelector("[id$='-Field_" + key + "']");
   }
 
-  private static void chooseRadio(Browser browser, String key, String value) {
-    browser.click(By.xpath("//input[@type='radio' and contains(@id,'Field_" + key + "') and @value='" + value + "']"
-        + " | //input[@type='radio' and @name='" + key + "' and @value='" + value + "']"));
+  /**
+   * Chooses a radio option by the label the user reads (form-js radios carry no value attribute),
+   * with the keyboard: Tasklist's panes overlap in places where a mouse click might land elsewhere.
+   */
+  private static void chooseRadio(Browser browser, String key, String label) {
+    WebElement radio = browser.visible(By.xpath("//label[normalize-space()='" + label + "']"
+        + "/input[@type='radio' and contains(@id, '-Field_" + key + "-')]"));
+    browser.scrollIntoView(radio);
+    radio.sendKeys(Keys.SPACE);
+    browser.await(driver -> radio.isSelected());
   }
 
+  /** Ticks a Camunda Form checkbox with the keyboard, as a reviewer tabbing through the form would. */
   private static void tick(Browser browser, String key) {
-    WebElement box = browser.clickable(formField(key));
+    WebElement box = browser.visible(formField(key));
+    browser.scrollIntoView(box);
     if (!box.isSelected()) {
-      browser.scrollIntoView(box);
-      box.click();
+      box.sendKeys(Keys.SPACE);
     }
+    browser.await(driver -> box.isSelected());
   }
 
   private static void typeDate(Browser browser, By by, LocalDate date) {
