@@ -34,6 +34,17 @@
 
   const FINAL = ['ACTIVE', 'REJECTED', 'WITHDRAWN', 'REDIRECTED'];
 
+  /** Stages and decisions as the decision log stores them, in the words a requester uses. */
+  const STAGE_TEXT = {
+    INVENTORY: 'Existing tools', MARKETING_REVIEW: 'Marketing review', IT_REVIEW: 'IT review',
+    PRIVACY_REVIEW: 'Privacy review', REVISION: 'Your revision', BUDGET_PROPOSAL: 'Budget proposal',
+    BUDGET_COSIGN: 'Budget co-signature (IT)', BOARD: 'Board', ONBOARDING: 'Onboarding', WITHDRAWAL: 'Withdrawal'
+  };
+  const DECISION_TEXT = {
+    APPROVE: 'Approved', REJECT: 'Rejected', REQUEST_CHANGES: 'Changes requested', DEFER: 'Deferred',
+    RESUBMIT: 'Resubmitted', WITHDRAW: 'Withdrawn'
+  };
+
   let credentials = null;          // "Basic …", in memory only
   let idempotencyKey = newKey();   // one per filled form
   let keyAnswered = false;         // the server gave a definite answer for this key
@@ -414,7 +425,8 @@
   function when(iso) {
     if (!iso) return '';
     const d = new Date(iso);
-    return isNaN(d) ? String(iso) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return isNaN(d) ? String(iso)
+      : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   }
 
   function render(request) {
@@ -448,12 +460,17 @@
     rows.replaceChildren();
     for (const d of request.decisions || []) {
       const tr = document.createElement('tr');
-      for (const value of [pretty(d.stage), pretty(d.decision), d.by, when(d.at), d.comment || '']) {
+      const stage = STAGE_TEXT[d.stage] || pretty(d.stage);
+      const decision = d.stage === 'INVENTORY'
+        ? (String(d.decision) === 'true' ? 'Uses an existing tool' : 'Still needs the new tool')
+        : DECISION_TEXT[d.decision] || pretty(d.decision);
+      for (const value of [stage, decision, d.by, when(d.at), d.comment || '']) {
         const td = document.createElement('td');
         td.textContent = value || '';
         tr.append(td);
       }
       tr.cells[1].className = 'decision decision-' + String(d.decision || '').toLowerCase();
+      tr.cells[3].className = 'when';
       rows.append(tr);
     }
     show($('result-decisions'), rows.children.length > 0);

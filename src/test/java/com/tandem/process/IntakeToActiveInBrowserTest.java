@@ -7,8 +7,8 @@ import com.tandem.testsupport.Browser;
 import com.tandem.testsupport.RequiresChromium;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,46 +40,47 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
   }
 
   private void journey(Browser browser) {
-    String requestId;
-    {
-      requestId = submitOnIntakePage(browser);
-      runJobs();
-      assertThat(status(requestId)).isEqualTo(RequestStatus.IN_REVIEW);
+    String requestId = submitOnIntakePage(browser);
+    runJobs();
+    assertThat(status(requestId)).isEqualTo(RequestStatus.IN_REVIEW);
 
-      completeInTasklist(browser, "cmo", "Marketing reviews", requestId, "marketing-review", () -> {
-        chooseRadio(browser, "marketingDecision", "Approve");
-        browser.type(formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
-      });
-      completeInTasklist(browser, "cio", "IT reviews", requestId, "it-review", () -> {
-        for (String item : new String[] {"itChecklistSso", "itChecklistDataExport", "itChecklistDeletion",
-            "itChecklistDpa", "itChecklistIntegration"}) {
-          tick(browser, item);
-        }
-        chooseRadio(browser, "itDecision", "Approve");
-        browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
-      });
-      runJobs();
-      assertThat(status(requestId)).isEqualTo(RequestStatus.ONBOARDING);
+    completeInTasklist(browser, "cmo", "Marketing reviews", requestId, "marketing-review", () -> {
+      assertThat(browser.driver().findElements(formField("newToolJustification")))
+          .as("no overlap, so no empty 'why still needed' box").isEmpty();
+      chooseRadio(browser, "marketingDecision", "Approve");
+      browser.type(formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
+    });
+    completeInTasklist(browser, "cio", "IT reviews", requestId, "it-review", () -> {
+      for (String item : List.of("itChecklistSso", "itChecklistDataExport", "itChecklistDeletion", "itChecklistDpa",
+          "itChecklistIntegration")) {
+        tick(browser, item);
+      }
+      chooseRadio(browser, "itDecision", "Approve");
+      browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
+    });
+    runJobs();
+    assertThat(status(requestId)).isEqualTo(RequestStatus.ONBOARDING);
 
-      completeInTasklist(browser, "itops", "Onboarding", requestId, "onboarding", () -> {
-        tick(browser, "ssoConfigured");
-        tick(browser, "dpaSigned");
-        browser.type(formField("onboardingComment"), "SSO through our IdP; DPA countersigned.");
-      });
-      runJobs();
+    completeInTasklist(browser, "itops", "Onboarding", requestId, "onboarding", () -> {
+      tick(browser, "ssoConfigured");
+      tick(browser, "dpaSigned");
+      browser.type(formField("onboardingComment"), "SSO through our IdP; DPA countersigned.");
+    });
+    runJobs();
+    assertThat(status(requestId)).isEqualTo(RequestStatus.ACTIVE);
 
-      assertThat(status(requestId)).isEqualTo(RequestStatus.ACTIVE);
-      browser.open(url("/intake"));
-      signInToIntake(browser, "requester");
-      // The page keeps no state across loads; the requester looks the request up again.
-      showRequestOnIntakePage(browser, requestId);
-      browser.await(ExpectedConditions.textToBe(By.id("result-status"), "ACTIVE"));
-      assertThat(browser.visible(By.id("result-decisions")).getText())
-          .contains("Approve", "cmo", "cio");
-      browser.screenshot("requester-sees-request-active");
-    }
-    assertThat(decisions(requestId)).anyMatch(d -> d.contains("APPROVE") && d.endsWith(":cmo"))
-        .anyMatch(d -> d.contains("APPROVE") && d.endsWith(":cio"));
+    // Step e: the requester comes back later, signs in again and looks the request up.
+    browser.open(url("/intake"));
+    signInToIntake(browser, "requester");
+    browser.type(By.id("lookup-id"), requestId);
+    browser.click(By.id("lookup-button"));
+    browser.await(ExpectedConditions.textToBe(By.id("result-id"), requestId));
+    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "ACTIVE"));
+    assertThat(browser.visible(By.id("result-decisions")).getText())
+        .contains("Marketing review", "IT review", "Approved", "cmo", "cio", "Onboarding");
+    browser.screenshot("requester-sees-request-active");
+    assertThat(decisions(requestId)).anyMatch(d -> d.startsWith("MARKETING_REVIEW:APPROVE:cmo"))
+        .anyMatch(d -> d.startsWith("IT_REVIEW:APPROVE:cio"));
   }
 
   /** Step a: the requester fills the form, is told about a bad cost, fixes it and submits. */
@@ -133,15 +134,9 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.visible(By.id("signed-in-user"));
   }
 
-  private void showRequestOnIntakePage(Browser browser, String requestId) {
-    browser.type(By.id("lookup-id"), requestId);
-    browser.click(By.id("lookup-button"));
-    browser.await(ExpectedConditions.textToBe(By.id("result-id"), requestId));
-  }
-
   /**
    * Steps b-d: the user signs in to Tasklist, opens their filter, opens the request's task, claims
-   * it, fills the Camunda Form and completes it; then signs out.
+   * it, fills the Camunda Form and completes it; then signs out (drops the session cookie).
    */
   private void completeInTasklist(Browser browser, String user, String filter, String requestId, String shot,
       Runnable fillForm) {
@@ -156,22 +151,16 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.visible(task);
     browser.screenshot(shot + "-" + user + "-sees-task-in-" + slug(filter));
     browser.click(task);
-    browser.click(By.xpath("//button[normalize-space()='Claim']"));
-    browser.visible(formField(firstEditable(shot)));
+    By claim = By.xpath("//button[normalize-space()='Claim']");
+    browser.click(claim);
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(claim));
+    browser.visible(By.cssSelector(".fjs-form"));
     fillForm.run();
     browser.screenshot(shot + "-" + user + "-filled-form");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
     browser.await(ExpectedConditions.invisibilityOfElementLocated(task));
     browser.screenshot(shot + "-" + user + "-completed");
     browser.driver().manage().deleteAllCookies();
-  }
-
-  private static String firstEditable(String shot) {
-    return switch (shot) {
-      case "marketing-review" -> "marketingComment";
-      case "it-review" -> "itComment";
-      default -> "onboardingComment";
-    };
   }
 
   /** A Camunda Form field by its key: form-js gives the input the id {@code fjs-form-<form>-Field_<key>}. */

@@ -124,7 +124,9 @@ public final class Browser implements AutoCloseable {
         "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight,"
             + " ...Array.from(document.querySelectorAll('*')).filter(e => e.scrollHeight > e.clientHeight + 20"
             + " && getComputedStyle(e).overflowY !== 'visible').map(e => e.scrollHeight + 200));");
-    int tall = Math.min(Math.max(window.getHeight(), height.intValue() + 40), 6000);
+    // The window is taller than its viewport by the browser's own frame.
+    Number frame = (Number) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight;");
+    int tall = Math.min(Math.max(window.getHeight(), height.intValue() + frame.intValue() + 40), 6000);
     driver.manage().window().setSize(new Dimension(window.getWidth(), tall));
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     try {
