@@ -106,7 +106,8 @@
       const answer = await api('GET', '/api/capabilities');
       if (answer.status === 401) {
         credentials = null;
-        text(error, 'The user name or password is wrong. Try again.');
+        // Tandem locks a user for a few seconds after a failed attempt; its answer says so.
+        text(error, (answer.data && answer.data.detail) || 'The user name or password is wrong. Try again.');
         show(error, true);
         $('password').select();
         return;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -87,6 +88,13 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
   private String submitOnIntakePage(Browser browser) {
     browser.open(url("/intake"));
     browser.screenshot("intake-sign-in");
+    // A typo in the user name (a wrong password would lock the real user for a few seconds).
+    browser.type(By.id("username"), "requestor");
+    browser.type(By.id("password"), "demo");
+    browser.click(By.id("signin-button"));
+    assertThat(browser.visible(By.id("signin-error")).getText()).contains("user name or password is wrong");
+    assertThat(browser.driver().findElement(By.id("request")).isDisplayed()).isFalse();
+    browser.screenshot("intake-sign-in-refused");
     signInToIntake(browser, "requester");
     browser.visible(By.id("capabilities-event-management"));
 
@@ -119,11 +127,15 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.screenshot("intake-shows-cost-error-next-to-field");
 
     browser.type(By.id("annualLicenseCost"), "12000");
-    browser.click(By.id("submit-button"));
+    WebElement submit = browser.clickable(By.id("submit-button"));
+    browser.scrollIntoView(submit);
+    new Actions(browser.driver()).doubleClick(submit).perform();  // an impatient requester
     WebElement id = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("result-id")));
     browser.await(driver -> REQUEST_ID.matcher(id.getText()).matches());
     browser.await(ExpectedConditions.textToBe(By.id("result-status"), "SUBMITTED"));
     browser.screenshot("intake-request-submitted");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("martech-purchase").count())
+        .as("a double click submits once").isEqualTo(1);
     return id.getText();
   }
 
