@@ -160,19 +160,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return new FieldProblem(field, expected(mismatch.getTargetType()));
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return new FieldProblem(path(mapping), "has a value that is not allowed here");
+      String message = mapping.getOriginalMessage() != null && mapping.getOriginalMessage().contains("out of range")
+          ? "is too large a number" : "has a value that is not allowed here";
+      return new FieldProblem(path(mapping), message);
     }
     if (cause instanceof StreamConstraintsException limits) {
       return new FieldProblem("body", "is too large or too deeply nested (" + firstSentence(limits.getOriginalMessage()) + ")");
     }
     if (cause instanceof StreamReadException read) {
-      String field = fieldOfParser(read.getProcessor());
-      String message = read.getOriginalMessage() != null && read.getOriginalMessage().contains("out of range")
-          ? "is too large a number"
-          : read.getOriginalMessage() != null && read.getOriginalMessage().contains("Duplicate field")
-          ? "is given twice"
-          : "is not valid JSON (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")";
-      return new FieldProblem(field, message);
+      String original = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
+      if (original.contains("out of range")) {
+        return new FieldProblem(fieldOfParser(read.getProcessor()), "is too large a number");
+      }
+      if (original.contains("Non-standard token")) {
+        return new FieldProblem(fieldOfParser(read.getProcessor()), "must be a number such as 12000.00 (not NaN or Infinity)");
+      }
+      if (original.contains("Duplicate field")) {
+        return new FieldProblem(fieldOfParser(read.getProcessor()), "is given twice");
+      }
+      return new FieldProblem("body", "is not valid JSON (line " + read.getLocation().getLineNr()
+          + ", column " + read.getLocation().getColumnNr() + ")");
     }
     if (cause instanceof JsonProcessingException) {
       return new FieldProblem("body", "is not valid JSON");

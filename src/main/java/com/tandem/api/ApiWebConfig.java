@@ -35,8 +35,11 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
   /** Deeper than any intake needs (it has one level of arrays); deeper input is an attack. */
   static final int MAX_NESTING_DEPTH = 16;
-  /** Digits of one number: 12000.00 needs 8; a thousand digits is not an amount. */
-  static final int MAX_NUMBER_LENGTH = 40;
+  /**
+   * Characters of one number (Jackson's default): longer ones are refused unread; shorter absurd
+   * ones are parsed, cheaply, and refused by validation with the field named.
+   */
+  static final int MAX_NUMBER_LENGTH = 1000;
 
   private final Jackson2ObjectMapperBuilder jacksonBuilder;
   private final int maxBodyBytes;

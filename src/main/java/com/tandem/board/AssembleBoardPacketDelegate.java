@@ -10,8 +10,8 @@ import com.tandem.request.RequestStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * budget situation as of now and the joint proposal. Built afresh for each board cycle.
  */
 @Component
-public class AssembleBoardPacketDelegate implements JavaDelegate {
+public class AssembleBoardPacketDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssembleBoardPacketDelegate.class);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -30,13 +30,14 @@ public class AssembleBoardPacketDelegate implements JavaDelegate {
   private final BudgetSummaries summaries;
 
   public AssembleBoardPacketDelegate(RequestRegistry registry, BudgetService budget, BudgetSummaries summaries) {
+    super("assemble the board packet");
     this.registry = registry;
     this.budget = budget;
     this.summaries = summaries;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var data = request.data();
     String currency = data.currency();

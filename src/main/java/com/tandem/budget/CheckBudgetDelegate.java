@@ -6,15 +6,15 @@ import static com.tandem.request.PurchaseVariables.FISCAL_YEAR;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Checks whether the MARKETING and IT lines of the fiscal year can carry the request. */
 @Component
-public class CheckBudgetDelegate implements JavaDelegate {
+public class CheckBudgetDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckBudgetDelegate.class);
   private final BudgetService budget;
@@ -22,13 +22,14 @@ public class CheckBudgetDelegate implements JavaDelegate {
   private final BudgetSummaries summaries;
 
   public CheckBudgetDelegate(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+    super("check the MARKETING and IT budget lines");
     this.budget = budget;
     this.registry = registry;
     this.summaries = summaries;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var needs = RequestBudget.of(request, budget);
     BudgetCheck check = needs.checkWith(budget);

@@ -6,8 +6,8 @@ import static com.tandem.request.PurchaseVariables.HOLDS_PLACED;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * request may have taken it); then the request goes to the joint budget proposal.
  */
 @Component
-public class PlaceBudgetHoldsDelegate implements JavaDelegate {
+public class PlaceBudgetHoldsDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlaceBudgetHoldsDelegate.class);
   private final BudgetService budget;
@@ -25,13 +25,14 @@ public class PlaceBudgetHoldsDelegate implements JavaDelegate {
   private final BudgetSummaries summaries;
 
   public PlaceBudgetHoldsDelegate(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+    super("place the budget holds");
     this.budget = budget;
     this.registry = registry;
     this.summaries = summaries;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var needs = RequestBudget.of(request, budget);
     BudgetCheck result = budget.placeHolds(request.id(), needs.fiscalYear(), needs.marketing(), needs.it());

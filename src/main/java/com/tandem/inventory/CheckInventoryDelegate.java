@@ -9,15 +9,15 @@ import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestVariables;
 import java.util.List;
 import java.util.stream.Collectors;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Looks for owned ACTIVE tools that already cover what the request asks for. */
 @Component
-public class CheckInventoryDelegate implements JavaDelegate {
+public class CheckInventoryDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckInventoryDelegate.class);
   private final InventoryService inventory;
@@ -25,13 +25,14 @@ public class CheckInventoryDelegate implements JavaDelegate {
   private final RequestVariables variables;
 
   public CheckInventoryDelegate(InventoryService inventory, RequestRegistry registry, RequestVariables variables) {
+    super("check the inventory for tools that overlap with it");
     this.inventory = inventory;
     this.registry = registry;
     this.variables = variables;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     String requestId = REQUEST_ID.get(execution);
     var request = registry.get(requestId);
     List<Overlap> overlaps = inventory.findOverlaps(request.data().vendor(), request.data().capabilities());

@@ -7,15 +7,15 @@ import com.tandem.inventory.InventoryService;
 import com.tandem.notification.Notifier;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Onboarding is done: the tool becomes ACTIVE, the holds become commitments, the request ACTIVE. */
 @Component
-public class ActivateToolDelegate implements JavaDelegate {
+public class ActivateToolDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActivateToolDelegate.class);
   private final InventoryService inventory;
@@ -25,6 +25,7 @@ public class ActivateToolDelegate implements JavaDelegate {
 
   public ActivateToolDelegate(InventoryService inventory, BudgetService budget, RequestRegistry registry,
       Notifier notifier) {
+    super("activate the tool and turn the holds into commitments");
     this.inventory = inventory;
     this.budget = budget;
     this.registry = registry;
@@ -32,7 +33,7 @@ public class ActivateToolDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     inventory.activate(request.id());
     budget.commit(request.id());

@@ -6,27 +6,28 @@ import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Registers the approved tool in the inventory as PROCUREMENT, once per request. */
 @Component
-public class RegisterToolDelegate implements JavaDelegate {
+public class RegisterToolDelegate extends RequestStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterToolDelegate.class);
   private final InventoryService inventory;
   private final RequestRegistry registry;
 
   public RegisterToolDelegate(InventoryService inventory, RequestRegistry registry) {
+    super("register the tool in the inventory as PROCUREMENT");
     this.inventory = inventory;
     this.registry = registry;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var data = request.data();
     var tool = inventory.registerProcurement(request.id(), new NewTool(data.toolName(), data.vendor(),

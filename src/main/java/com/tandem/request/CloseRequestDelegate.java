@@ -4,7 +4,6 @@ import static com.tandem.request.PurchaseVariables.FINAL_STATUS;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,16 +11,17 @@ import org.springframework.stereotype.Component;
  * behind and the requester is told. The final status comes from the {@code finalStatus} input.
  */
 @Component
-public class CloseRequestDelegate implements JavaDelegate {
+public class CloseRequestDelegate extends RequestStep {
 
   private final RequestCloser closer;
 
   public CloseRequestDelegate(RequestCloser closer) {
+    super("close the request (release its holds, remove its PROCUREMENT entry, tell the requester)");
     this.closer = closer;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     closer.close(REQUEST_ID.get(execution), RequestStatus.valueOf(FINAL_STATUS.get(execution)));
   }
 }

@@ -7,8 +7,8 @@ import com.tandem.notification.Notifier;
 import com.tandem.system.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
+import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * non-interrupting timer attached to the review task ({@code attachedTo} input: the task id).
  */
 @Component
-public class EscalateReviewDelegate implements JavaDelegate {
+public class EscalateReviewDelegate extends RequestStep {
 
   static final int ESCALATED_PRIORITY = 80;
   private static final Logger LOG = LoggerFactory.getLogger(EscalateReviewDelegate.class);
@@ -32,13 +32,14 @@ public class EscalateReviewDelegate implements JavaDelegate {
   private final EscalationProperties properties;
 
   public EscalateReviewDelegate(TaskService taskService, Notifier notifier, EscalationProperties properties) {
+    super("remind the reviewers and escalate the late review");
     this.taskService = taskService;
     this.notifier = notifier;
     this.properties = properties;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     String requestId = REQUEST_ID.get(execution);
     String taskKey = (String) execution.getVariableLocal("reviewTask");
     List<Task> late = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())

@@ -3,6 +3,7 @@ package com.tandem.system;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -39,8 +40,11 @@ public class TandemAuthorizations {
   public void grantBusinessGroups() {
     for (String group : TandemGroups.BUSINESS_GROUPS) {
       grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // See the process of a task (its name and diagram) in Tasklist.
-      grantGroup(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
+      // See the process of a task (its name and diagram) in Tasklist; review and board tasks
+      // live in the called processes.
+      for (String processKey : List.of(PROCESS_KEY, "martech-joint-review", "martech-board-submission")) {
+        grantGroup(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
+      }
     }
     // Requesters start purchase requests from Tasklist or through the API.
     grantGroup(TandemGroups.MARKETING, Resources.PROCESS_DEFINITION, PROCESS_KEY,

@@ -72,7 +72,28 @@ class TandemStartsOnH2Test {
     assertThat(webappLogin("cmo", "cockpit")).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  void shouldShowAReviewerTheirFiltersInTasklistDespiteTheQueryLimit() {
+    var session = webappSession("cio", "tasklist");
+    var headers = new HttpHeaders();
+    headers.set(HttpHeaders.COOKIE, session.cookies());
+    headers.set("X-XSRF-TOKEN", session.csrf());
+    var filters = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true",
+        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(filters.getBody()).contains("IT reviews").contains("Budget proposals").doesNotContain("Board decisions");
+    var unboundedTasks = http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
+    assertThat(unboundedTasks.getStatusCode()).as("other queries stay bounded").isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  record WebappSession(HttpStatus status, String cookies, String csrf) {}
+
   private HttpStatus webappLogin(String user, String app) {
+    return webappSession(user, app).status();
+  }
+
+  private WebappSession webappSession(String user, String app) {
     // The webapps guard logins with a CSRF token handed out on any page.
     var page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
     String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
@@ -87,6 +108,11 @@ class TandemStartsOnH2Test {
     form.add("password", "demo");
     var login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
         new HttpEntity<>(form, headers), String.class);
-    return HttpStatus.valueOf(login.getStatusCode().value());
+    // The session changes at login; the CSRF token stays with it.
+    String sessionCookies = String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
+    return new WebappSession(HttpStatus.valueOf(login.getStatusCode().value()),
+        sessionCookies.isEmpty() ? cookies : sessionCookies + "; " + cookies, newToken == null ? csrf : newToken);
   }
 }

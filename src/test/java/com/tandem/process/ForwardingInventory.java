@@ -1,0 +1,60 @@
+package com.tandem.process;
+
+import com.tandem.inventory.Capability;
+import com.tandem.inventory.InventoryService;
+import com.tandem.inventory.NewTool;
+import com.tandem.inventory.Overlap;
+import com.tandem.inventory.Tool;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Hands every call to the real inventory; a test overrides the call it wants to break. */
+class ForwardingInventory implements InventoryService {
+
+  private final InventoryService real;
+
+  ForwardingInventory(InventoryService real) {
+    this.real = real;
+  }
+
+  @Override
+  public List<Capability> capabilities() {
+    return real.capabilities();
+  }
+
+  @Override
+  public boolean isKnownCapability(String code) {
+    return real.isKnownCapability(code);
+  }
+
+  @Override
+  public List<Tool> tools(Optional<String> capability) {
+    return real.tools(capability);
+  }
+
+  @Override
+  public List<Overlap> findOverlaps(String vendor, Collection<String> capabilities) {
+    return real.findOverlaps(vendor, capabilities);
+  }
+
+  @Override
+  public Tool registerProcurement(String requestId, NewTool tool) {
+    return real.registerProcurement(requestId, tool);
+  }
+
+  @Override
+  public void activate(String requestId) {
+    real.activate(requestId);
+  }
+
+  @Override
+  public void discardProcurement(String requestId) {
+    real.discardProcurement(requestId);
+  }
+
+  @Override
+  public Optional<Tool> toolOfRequest(String requestId) {
+    return real.toolOfRequest(requestId);
+  }
+}
