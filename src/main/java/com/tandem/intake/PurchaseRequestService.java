@@ -1,5 +1,10 @@
 package com.tandem.intake;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import static com.tandem.request.PurchaseVariables.PROCESS_KEY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,10 +64,14 @@ public class PurchaseRequestService {
   private final SystemAccess system;
   private final TransactionTemplate transaction;
   private final ObjectMapper canonicalJson;
+  private final Semaphore startSlots;
+  private final Duration startSlotWait;
 
   public PurchaseRequestService(IntakeValidator validator, RuntimeService runtimeService, TaskService taskService,
       RequestRegistry registry, WithdrawalService withdrawals, IdempotencyKeys keys, SystemAccess system,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      @Value("${tandem.api.max-concurrent-submissions:8}") int maxConcurrentSubmissions,
+      @Value("${tandem.api.submission-wait:PT10S}") Duration startSlotWait) {
     this.validator = validator;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -72,6 +81,8 @@ public class PurchaseRequestService {
     this.system = system;
     this.transaction = new TransactionTemplate(transactionManager);
     this.canonicalJson = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    this.startSlots = new Semaphore(maxConcurrentSubmissions, true);
+    this.startSlotWait = startSlotWait;
   }
 
   /**
@@ -83,6 +94,28 @@ public class PurchaseRequestService {
   public Submitted submit(ApiCaller caller, PurchaseRequestSubmission body, String idempotencyKey) {
     Map<String, Object> variables = body.toVariables();
     validator.validate(variables);
+    // A bulkhead: a start holds a pooled connection and briefly takes a second one for its
+    // request number; bounding parallel starts keeps connections for the job executor and for
+    // every other call, and turns a flood into short waits instead of an exhausted pool.
+    try {
+      if (!startSlots.tryAcquire(startSlotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+            "Tandem is busy registering other requests; retry in a few seconds (with the same Idempotency-Key).",
+            List.of());
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted; retry.", List.of());
+    }
+    try {
+      return submitValid(caller, body, variables, idempotencyKey);
+    } finally {
+      startSlots.release();
+    }
+  }
+
+  private Submitted submitValid(ApiCaller caller, PurchaseRequestSubmission body, Map<String, Object> variables,
+      String idempotencyKey) {
     if (idempotencyKey == null) {
       return new Submitted(transaction.execute(status -> start(variables)), false);
     }

@@ -3,6 +3,7 @@ package com.tandem.intake;
 import static com.tandem.request.PurchaseVariables.REQUESTER;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.request.RequestNumbers;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestVariables;
 import java.time.Clock;
@@ -33,13 +34,15 @@ public class RegisterRequestDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterRequestDelegate.class);
 
   private final IntakeValidator validator;
+  private final RequestNumbers numbers;
   private final RequestRegistry registry;
   private final RequestVariables variables;
   private final Clock clock;
 
-  public RegisterRequestDelegate(IntakeValidator validator, RequestRegistry registry, RequestVariables variables,
-      Clock clock) {
+  public RegisterRequestDelegate(IntakeValidator validator, RequestNumbers numbers, RequestRegistry registry,
+      RequestVariables variables, Clock clock) {
     this.validator = validator;
+    this.numbers = numbers;
     this.registry = registry;
     this.variables = variables;
     this.clock = clock;
@@ -50,7 +53,7 @@ public class RegisterRequestDelegate implements JavaDelegate {
     String requester = REQUESTER.find(execution).orElseThrow(() -> new IntakeRejectedException(
         List.of(new FieldProblem("requester", "a request must be started by a signed-in user"))));
     var data = validator.validate(intakeFields(execution));
-    String requestId = registry.nextRequestId(LocalDate.now(clock).getYear());
+    String requestId = numbers.next(LocalDate.now(clock).getYear());
     registry.register(requestId, requester, execution.getProcessInstanceId(), data);
     execution.setProcessBusinessKey(requestId);
     REQUEST_ID.set(execution, requestId);

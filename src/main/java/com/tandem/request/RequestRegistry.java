@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,26 +34,6 @@ public class RequestRegistry {
   public RequestRegistry(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-  }
-
-  /**
-   * The next request id of {@code year}, {@code MTR-<year>-<5 digits>}. The sequence row stays
-   * locked until the caller's transaction ends, so two intakes never get the same number.
-   */
-  public String nextRequestId(int year) {
-    int updated = jdbc.sql("UPDATE tandem_request_sequence SET next_value = next_value + 1 WHERE seq_year = ?")
-        .param(year).update();
-    if (updated == 0) {
-      try {
-        jdbc.sql("INSERT INTO tandem_request_sequence (seq_year, next_value) VALUES (?, 1)").param(year).update();
-      } catch (DuplicateKeyException concurrentFirst) {
-        jdbc.sql("UPDATE tandem_request_sequence SET next_value = next_value + 1 WHERE seq_year = ?")
-            .param(year).update();
-      }
-    }
-    int value = jdbc.sql("SELECT next_value FROM tandem_request_sequence WHERE seq_year = ?")
-        .param(year).query(Integer.class).single();
-    return "MTR-%d-%05d".formatted(year, value);
   }
 
   public void register(String id, String requester, String processInstanceId, IntakeData data) {
