@@ -1,8 +1,11 @@
 package com.tandem.request;
 
+import static com.tandem.request.PurchaseVariables.REQUESTER;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 import static com.tandem.request.PurchaseVariables.TOOL_NAME;
+import static com.tandem.request.PurchaseVariables.TOTAL_FIRST_YEAR_COST;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,13 +14,25 @@ import org.springframework.stereotype.Component;
  * Names every user task after the tool it concerns, e.g. "Marketing review: Eventful
  * (MTR-2026-00042)", so a Tasklist list tells tasks apart without opening them; the diagram keeps
  * the short name.
+ *
+ * <p>It also copies the values the Tasklist filters show as columns (request, tool, first-year
+ * cost, requester) onto the task, as task-local variables named {@code list*}: a reviewer may see
+ * the task but not the process instance, and Tasklist shows only variables its user may read, so
+ * without the copies every column stays empty. They have names of their own so that a form that
+ * edits, say, {@code toolName} (the revise form) still writes the process variable, not the copy.
  */
 @Component
 public class TaskPresentationListener implements TaskListener {
+
+  /** Task-local copies of the process variables that the Tasklist filters show as columns. */
+  public static final Map<String, ProcessVariable<?>> COLUMNS = Map.of(
+      "listRequestId", REQUEST_ID, "listToolName", TOOL_NAME,
+      "listFirstYearCost", TOTAL_FIRST_YEAR_COST, "listRequester", REQUESTER);
 
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), REQUEST_ID.get(task)));
+    COLUMNS.forEach((column, variable) -> variable.find(task).ifPresent(value -> task.setVariableLocal(column, value)));
   }
 }

@@ -100,11 +100,12 @@ public class TasklistFilters {
     properties.put("priority", spec.priority());
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
+    // Task-local copies (TaskPresentationListener): a reviewer may read the task, not the instance.
     properties.put("variables", List.of(
-        Map.of("name", "requestId", "label", "Request"),
-        Map.of("name", "toolName", "label", "Tool"),
-        Map.of("name", "totalFirstYearCost", "label", "First-year cost"),
-        Map.of("name", "requester", "label", "Requested by")));
+        Map.of("name", "listRequestId", "label", "Request"),
+        Map.of("name", "listToolName", "label", "Tool"),
+        Map.of("name", "listFirstYearCost", "label", "First-year cost"),
+        Map.of("name", "listRequester", "label", "Requested by")));
     return properties;
   }
 }

@@ -52,7 +52,22 @@ class TasklistFiltersTest extends ProcessScenario {
     assertThat(tasksOf("cio", "IT reviews")).extracting(Task::getTaskDefinitionKey).containsOnly("Task_ReviewIt");
     assertThat(tasksOf("cio", "IT reviews")).anyMatch(t -> t.getName().contains(id));
     Filter filter = filterService.createFilterQuery().filterName("Marketing reviews").singleResult();
-    assertThat(filter.getProperties().get("variables").toString()).contains("requestId", "toolName", "totalFirstYearCost");
+    assertThat(filter.getProperties().get("variables").toString()).contains("listRequestId", "listToolName", "listFirstYearCost");
+  }
+
+  @Test
+  void shouldLetTheReviewerReadTheColumnsOfTheTask() {
+    String id = submit(intake());
+    Task review = task(id, "Task_ReviewMarketing");
+    as("cmo");
+    try {
+      // What Tasklist reads for the columns: variables the reviewer may read, i.e. the task's own.
+      assertThat(taskService.getVariablesLocal(review.getId()))
+          .containsEntry("listRequestId", id).containsEntry("listToolName", "Eventful")
+          .containsEntry("listRequester", "requester").containsEntry("listFirstYearCost", 15000.0);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   @Test

@@ -1,0 +1,513 @@
+/*
+ * Tandem intake page: signs the requester in (HTTP Basic, credentials kept in this page's memory
+ * only), loads the capability taxonomy, submits the request with an Idempotency-Key so that a
+ * double click or a retry starts nothing twice, shows the server's field errors next to their
+ * fields, and afterwards shows the request's status and decisions.
+ */
+(function () {
+  'use strict';
+
+  const FIELDS = ['toolName', 'vendor', 'vendorUrl', 'capabilities', 'businessJustification', 'integrations',
+    'annualLicenseCost', 'implementationCost', 'currency', 'seats', 'contractTermMonths', 'neededBy',
+    'personalData', 'sso', 'dataExportSupported'];
+
+  const LABELS = {
+    toolName: 'Tool name', vendor: 'Vendor', vendorUrl: 'Vendor website', capabilities: 'Capabilities',
+    businessJustification: 'Business justification', integrations: 'Must integrate with',
+    annualLicenseCost: 'Annual licence cost', implementationCost: 'Implementation cost', currency: 'Currency',
+    seats: 'Seats', contractTermMonths: 'Contract term', neededBy: 'Needed by',
+    personalData: 'Personal data', sso: 'Single sign-on', dataExportSupported: 'Data export'
+  };
+
+  const STATUS_TEXT = {
+    SUBMITTED: 'Received; Tandem is checking the tools we already own.',
+    AWAITING_REQUESTER: 'Waiting for you: see the question in Tasklist under "My requests".',
+    IN_REVIEW: 'Marketing and IT are reviewing it.',
+    BUDGET_PROPOSAL: 'Approved; marketing and IT are preparing a joint budget proposal.',
+    BOARD_REVIEW: 'With the board for a budget decision.',
+    ONBOARDING: 'Approved and funded; IT operations is setting it up.',
+    ACTIVE: 'Done: the tool is active and yours to use.',
+    REJECTED: 'Rejected; see the decisions below for why.',
+    WITHDRAWN: 'Withdrawn.',
+    REDIRECTED: 'Closed: you chose a tool we already own.'
+  };
+
+  const FINAL = ['ACTIVE', 'REJECTED', 'WITHDRAWN', 'REDIRECTED'];
+
+  /** Stages and decisions as the decision log stores them, in the words a requester uses. */
+  const STAGE_TEXT = {
+    INVENTORY: 'Existing tools', MARKETING_REVIEW: 'Marketing review', IT_REVIEW: 'IT review',
+    PRIVACY_REVIEW: 'Privacy review', REVISION: 'Your revision', BUDGET_PROPOSAL: 'Budget proposal',
+    BUDGET_COSIGN: 'Budget co-signature (IT)', BOARD: 'Board', ONBOARDING: 'Onboarding', WITHDRAWAL: 'Withdrawal'
+  };
+  const DECISION_TEXT = {
+    APPROVE: 'Approved', REJECT: 'Rejected', REQUEST_CHANGES: 'Changes requested', DEFER: 'Deferred',
+    RESUBMIT: 'Resubmitted', WITHDRAW: 'Withdrawn'
+  };
+
+  let credentials = null;          // "Basic …", in memory only
+  let idempotencyKey = newKey();   // one per filled form
+  let keyAnswered = false;         // the server gave a definite answer for this key
+  let submitting = false;
+  let currentRequestId = null;
+
+  const $ = (id) => document.getElementById(id);
+
+  function newKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    const b = window.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  /* credentials: 'omit' keeps the browser from prompting for a password on a 401 and from sending
+     the Tasklist session cookie: the API only ever sees the Basic header. */
+  async function api(method, path, body, extraHeaders) {
+    const headers = Object.assign({ Accept: 'application/json, application/problem+json' }, extraHeaders || {});
+    if (credentials) headers.Authorization = credentials;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, {
+      method, headers, credentials: 'omit', cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    let data = null;
+    const text = await response.text();
+    if (text) {
+      try { data = JSON.parse(text); } catch (e) { data = { detail: text }; }
+    }
+    return { status: response.status, ok: response.ok, data };
+  }
+
+  function show(el, visible) { el.hidden = !visible; }
+
+  function text(el, value) { el.textContent = value == null ? '' : String(value); }
+
+  /* ---------- sign-in ---------- */
+
+  async function signIn(event) {
+    event.preventDefault();
+    const user = $('username').value.trim();
+    const password = $('password').value;
+    const error = $('signin-error');
+    show(error, false);
+    if (!user || !password) {
+      text(error, 'Enter your user name and password.');
+      show(error, true);
+      (user ? $('password') : $('username')).focus();
+      return;
+    }
+    credentials = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
+    $('signin-button').disabled = true;
+    try {
+      const answer = await api('GET', '/api/capabilities');
+      if (answer.status === 401) {
+        credentials = null;
+        // Tandem locks a user for a few seconds after a failed attempt; its answer says so.
+        text(error, (answer.data && answer.data.detail) || 'The user name or password is wrong. Try again.');
+        show(error, true);
+        $('password').select();
+        return;
+      }
+      if (!answer.ok) {
+        credentials = null;
+        text(error, problemText(answer, 'Tandem could not load the capabilities.'));
+        show(error, true);
+        return;
+      }
+      renderCapabilities(listOf(answer.data));
+      $('password').value = '';
+      text($('signed-in-user'), user);
+      show($('signin-form'), false);
+      show($('signed-in'), true);
+      show($('signin-help'), false);
+      show($('request'), !currentRequestId);
+      show($('lookup'), true);
+      $('toolName').focus();
+    } catch (e) {
+      credentials = null;
+      text(error, 'Tandem cannot be reached. Check your connection and try again.');
+      show(error, true);
+    } finally {
+      $('signin-button').disabled = false;
+    }
+  }
+
+  function signOut() {
+    credentials = null;
+    currentRequestId = null;
+    show($('signed-in'), false);
+    show($('signin-help'), true);
+    show($('signin-form'), true);
+    show($('request'), false);
+    show($('result'), false);
+    show($('lookup'), false);
+    $('username').focus();
+  }
+
+  function listOf(data) {
+    if (Array.isArray(data)) return data;
+    if (data && Array.isArray(data.content)) return data.content;
+    if (data && Array.isArray(data.items)) return data.items;
+    return [];
+  }
+
+  function renderCapabilities(capabilities) {
+    for (const group of ['capabilities', 'integrations']) {
+      const box = $(group + '-options');
+      const checked = new Set(checkedValues(group));
+      box.replaceChildren();
+      for (const capability of capabilities) {
+        const id = `${group}-${capability.code}`;
+        const label = document.createElement('label');
+        label.htmlFor = id;
+        const input = document.createElement('input');
+        input.type = 'checkbox';
+        input.id = id;
+        input.name = group;
+        input.value = capability.code;
+        input.checked = checked.has(capability.code);
+        label.append(input, ' ', capability.name || capability.code);
+        box.append(label);
+      }
+    }
+  }
+
+  function checkedValues(name) {
+    return Array.from(document.querySelectorAll(`input[name="${name}"]:checked`), (i) => i.value);
+  }
+
+  /* ---------- the request ---------- */
+
+  function number(id) {
+    const input = $(id);
+    const raw = input.value.trim();
+    if (raw === '') return input.validity && input.validity.badInput ? 'not a number' : null;
+    const value = Number(raw);
+    return Number.isFinite(value) ? value : raw;
+  }
+
+  function radio(name) {
+    const checked = document.querySelector(`input[name="${name}"]:checked`);
+    return checked ? checked.value : null;
+  }
+
+  function body() {
+    const vendorUrl = $('vendorUrl').value.trim();
+    const request = {
+      toolName: $('toolName').value.trim(),
+      vendor: $('vendor').value.trim(),
+      capabilities: checkedValues('capabilities'),
+      businessJustification: $('businessJustification').value.trim(),
+      annualLicenseCost: number('annualLicenseCost'),
+      implementationCost: number('implementationCost'),
+      currency: $('currency').value.trim().toUpperCase(),
+      seats: number('seats'),
+      contractTermMonths: number('contractTermMonths'),
+      neededBy: $('neededBy').value || null,
+      personalData: radio('personalData'),
+      sso: radio('sso'),
+      integrations: checkedValues('integrations'),
+      dataExportSupported: $('dataExportSupported').checked
+    };
+    if (vendorUrl) request.vendorUrl = vendorUrl;
+    return request;
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    if (submitting) return;  // a double click sends nothing twice (and the key covers retries)
+    submitting = true;
+    $('submit-button').disabled = true;
+    text($('submit-progress'), 'Submitting…');
+    clearErrors();
+    try {
+      const answer = await api('POST', '/api/purchase-requests', body(), { 'Idempotency-Key': idempotencyKey });
+      if (answer.status === 201 || answer.status === 200) {
+        keyAnswered = true;
+        text($('submit-progress'), '');
+        showResult(answer.data, true);
+        return;
+      }
+      if (answer.status === 401) {
+        keyAnswered = true;
+        text($('submit-progress'), '');
+        signOut();
+        text($('signin-error'), 'Your sign-in was not accepted any more. Sign in again; your form is kept.');
+        show($('signin-error'), true);
+        show($('request'), false);
+        return;
+      }
+      if (answer.status >= 400 && answer.status < 500) {
+        keyAnswered = true;  // nothing started: the next attempt is a new submission
+      }
+      text($('submit-progress'), '');
+      showErrors(answer);
+    } catch (e) {
+      // No answer: the request may or may not have arrived. The same key makes the retry safe.
+      text($('submit-progress'), 'Tandem did not answer. Press "Submit request" again: it will not be submitted twice.');
+    } finally {
+      submitting = false;
+      $('submit-button').disabled = false;
+    }
+  }
+
+  /** After an answered attempt, any change to the form makes it a new submission with a new key. */
+  function formChanged() {
+    if (keyAnswered) {
+      idempotencyKey = newKey();
+      keyAnswered = false;
+    }
+  }
+
+  function problemText(answer, fallback) {
+    const d = answer.data || {};
+    return d.detail || d.title || fallback + ` (HTTP ${answer.status})`;
+  }
+
+  function fieldOf(path) {
+    const name = String(path || '').split(/[.[]/)[0];
+    return FIELDS.includes(name) ? name : null;
+  }
+
+  function clearErrors() {
+    show($('error-summary'), false);
+    $('error-summary-list').replaceChildren();
+    for (const el of document.querySelectorAll('.field-error')) el.remove();
+    for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of document.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of document.querySelectorAll('[data-described-by]')) {
+      el.setAttribute('aria-describedby', el.dataset.describedBy);
+      el.removeAttribute('data-described-by');
+    }
+  }
+
+  /** The inputs that carry aria-invalid for a field: the input, or every box of a group. */
+  function inputsOf(field) {
+    const container = document.querySelector(`[data-field="${field}"]`);
+    if (!container) return [];
+    if (container.tagName === 'FIELDSET') return Array.from(container.querySelectorAll('input'));
+    return [$(field)];
+  }
+
+  function showErrors(answer) {
+    const errors = (answer.data && Array.isArray(answer.data.errors)) ? answer.data.errors : [];
+    const list = $('error-summary-list');
+    const byField = new Map();
+    const general = [];
+    for (const error of errors) {
+      const field = fieldOf(error.field);
+      if (field) {
+        if (!byField.has(field)) byField.set(field, []);
+        byField.get(field).push(error.message);
+      } else {
+        general.push((error.field ? error.field + ': ' : '') + error.message);
+      }
+    }
+    if (byField.size === 0 && general.length === 0) {
+      general.push(answer.status === 409
+        ? 'This form was already submitted with different content. Reload the page to start a new request.'
+        : problemText(answer, 'Tandem refused the request.'));
+    }
+    let first = null;
+    for (const field of FIELDS) {  // in the order of the form
+      if (!byField.has(field)) continue;
+      const container = document.querySelector(`[data-field="${field}"]`);
+      const message = byField.get(field).join('; ');
+      const errorId = `${field}-error`;
+      const p = document.createElement('p');
+      p.className = 'field-error';
+      p.id = errorId;
+      p.textContent = `${LABELS[field]} ${message}`;
+      container.classList.add('has-error');
+      // Above the input, right under its label (or under a group's help text), where the eye is.
+      const anchor = container.tagName === 'FIELDSET' ? container.querySelector('.hint') : container.querySelector('label');
+      anchor ? anchor.after(p) : container.prepend(p);
+      const describedOwner = container.tagName === 'FIELDSET' ? container : $(field);
+      describedOwner.dataset.describedBy = describedOwner.getAttribute('aria-describedby') || '';
+      describedOwner.setAttribute('aria-describedby', `${errorId} ${describedOwner.dataset.describedBy}`.trim());
+      for (const input of inputsOf(field)) {
+        input.setAttribute('aria-invalid', 'true');
+        if (container.tagName === 'FIELDSET') input.setAttribute('aria-describedby', errorId);
+      }
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = '#' + (inputsOf(field)[0] || container).id;
+      a.textContent = p.textContent;
+      a.addEventListener('click', (e) => { e.preventDefault(); (inputsOf(field)[0] || container).focus(); });
+      li.append(a);
+      list.append(li);
+      if (!first) first = inputsOf(field)[0] || container;
+    }
+    for (const message of general) {
+      const li = document.createElement('li');
+      li.textContent = message;
+      list.append(li);
+    }
+    text($('error-summary-title'), byField.size
+      ? `Please correct ${byField.size === 1 ? 'this field' : 'these ' + byField.size + ' fields'}: nothing was submitted`
+      : 'The request was not submitted');
+    show($('error-summary'), true);
+    (first || $('error-summary')).focus();
+  }
+
+  /* ---------- the request's status ---------- */
+
+  async function showResult(created, fresh) {
+    currentRequestId = created.id;
+    show($('request'), false);
+    show($('result'), true);
+    text($('result-message'), fresh ? `Thank you. Your request ${created.id} is submitted.` : '');
+    show($('result-message'), !!fresh);
+    render(created);
+    $('result').focus();
+    await refresh();
+  }
+
+  async function lookup(event) {
+    event.preventDefault();
+    const id = $('lookup-id').value.trim().toUpperCase();
+    const error = $('lookup-error');
+    show(error, false);
+    $('lookup-id').removeAttribute('aria-invalid');
+    if (!/^MTR-\d{4}-\d{5}$/.test(id)) {
+      return lookupFailed('Enter a request id like MTR-2026-00042.');
+    }
+    const answer = await api('GET', '/api/purchase-requests/' + encodeURIComponent(id));
+    if (!answer.ok) {
+      return lookupFailed(answer.status === 404 || answer.status === 403
+        ? `There is no request ${id} that you may see.` : problemText(answer, 'Could not load the request.'));
+    }
+    currentRequestId = id;
+    show($('request'), false);
+    show($('result'), true);
+    show($('result-message'), false);
+    render(answer.data);
+    $('result').focus();
+  }
+
+  function lookupFailed(message) {
+    const error = $('lookup-error');
+    text(error, message);
+    show(error, true);
+    $('lookup-id').setAttribute('aria-invalid', 'true');
+    $('lookup-id').setAttribute('aria-describedby', 'lookup-error lookup-help');
+    $('lookup-id').focus();
+  }
+
+  async function refresh() {
+    if (!currentRequestId) return;
+    $('refresh-button').disabled = true;
+    text($('refresh-progress'), 'Refreshing…');
+    try {
+      const answer = await api('GET', '/api/purchase-requests/' + encodeURIComponent(currentRequestId));
+      if (answer.ok) {
+        render(answer.data);
+        text($('refresh-progress'), '');
+      } else {
+        text($('refresh-progress'), problemText(answer, 'Could not load the request.'));
+      }
+    } catch (e) {
+      text($('refresh-progress'), 'Tandem cannot be reached. Try again in a moment.');
+    } finally {
+      $('refresh-button').disabled = false;
+    }
+  }
+
+  function pretty(code) {
+    if (!code) return '';
+    const s = String(code).replace(/[_-]+/g, ' ').toLowerCase();
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  function when(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    return isNaN(d) ? String(iso)
+      : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function render(request) {
+    if (!request) return;
+    text($('result-id'), request.id);
+    const status = $('result-status');
+    text(status, request.status);
+    status.className = 'status status-' + String(request.status || '').toLowerCase();
+    text($('result-status-text'), STATUS_TEXT[request.status] || '');
+    text($('result-tool'), [request.toolName, request.vendor ? `by ${request.vendor}` : ''].filter(Boolean).join(' '));
+    text($('result-updated'), when(request.updatedAt || request.createdAt) || new Date().toLocaleString());
+
+    const tasks = $('result-tasks');
+    tasks.replaceChildren();
+    for (const task of request.openTasks || []) {
+      const li = document.createElement('li');
+      li.textContent = [task.name, task.group ? `(${task.group}` + (task.assignee ? `, claimed by ${task.assignee})` : ')') : '']
+        .filter(Boolean).join(' ');
+      tasks.append(li);
+    }
+    if (!tasks.children.length) {
+      const li = document.createElement('li');
+      li.className = 'hint';
+      li.textContent = FINAL.includes(request.status)
+        ? 'Nobody: the request is closed.'
+        : 'Nobody yet: Tandem is doing the next step by itself. Refresh in a moment.';
+      tasks.append(li);
+    }
+
+    const rows = $('result-decisions').tBodies[0];
+    rows.replaceChildren();
+    for (const d of request.decisions || []) {
+      const tr = document.createElement('tr');
+      const stage = STAGE_TEXT[d.stage] || pretty(d.stage);
+      const decision = d.stage === 'INVENTORY'
+        ? (String(d.decision) === 'true' ? 'Uses an existing tool' : 'Still needs the new tool')
+        : DECISION_TEXT[d.decision] || pretty(d.decision);
+      for (const value of [stage, decision, d.by, when(d.at), d.comment || '']) {
+        const td = document.createElement('td');
+        td.textContent = value || '';
+        tr.append(td);
+      }
+      tr.cells[1].className = 'decision decision-' + String(d.decision || '').toLowerCase();
+      tr.cells[3].className = 'when';
+      rows.append(tr);
+    }
+    show($('result-decisions'), rows.children.length > 0);
+    show($('result-no-decisions'), rows.children.length === 0);
+
+    const overlaps = $('result-overlaps');
+    overlaps.replaceChildren();
+    for (const o of request.overlaps || []) {
+      const li = document.createElement('li');
+      li.textContent = [o.toolName, o.vendor ? `by ${o.vendor}` : '', o.reason ? `(${pretty(o.reason)})` : '']
+        .filter(Boolean).join(' ');
+      overlaps.append(li);
+    }
+    show($('result-overlaps-block'), overlaps.children.length > 0);
+  }
+
+  function newRequest() {
+    $('request-form').reset();
+    clearErrors();
+    idempotencyKey = newKey();
+    keyAnswered = false;
+    currentRequestId = null;
+    show($('result'), false);
+    show($('request'), true);
+    $('toolName').focus();
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('signin-form').addEventListener('submit', signIn);
+    $('signout-button').addEventListener('click', signOut);
+    $('request-form').addEventListener('submit', submit);
+    $('request-form').addEventListener('input', formChanged);
+    $('request-form').addEventListener('change', formChanged);
+    $('refresh-button').addEventListener('click', refresh);
+    $('lookup-form').addEventListener('submit', lookup);
+    $('new-request-button').addEventListener('click', newRequest);
+    $('username').focus();
+  });
+})();
