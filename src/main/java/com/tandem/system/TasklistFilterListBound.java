@@ -27,7 +27,7 @@ class TasklistFilterListBound {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> tasklistFilterListBoundFilter(
-      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:1000}") int limit) {
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int limit) {
     var registration = new FilterRegistrationBean<OncePerRequestFilter>(new BoundFilterList(limit));
     registration.addUrlPatterns("/camunda/api/engine/engine/*");
     registration.setName("tandem-tasklist-filter-list-bound");
