@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -19,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
@@ -57,6 +60,10 @@ public final class Browser implements AutoCloseable {
         .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(ChromiumAvailable.chromium(env).toFile());
+    // The console (failed requests included) is saved with a failure's screenshot.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US", "--user-data-dir=" + profile);
@@ -143,7 +150,9 @@ public final class Browser implements AutoCloseable {
     } catch (RuntimeException | AssertionError e) {
       try {
         screenshot("FAILED");
-      } catch (RuntimeException screenshotFailed) {
+        Files.write(screenshots.resolve(String.format("%02d-FAILED-console.txt", step)),
+            driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
+      } catch (RuntimeException | IOException screenshotFailed) {
         e.addSuppressed(screenshotFailed);
       }
       throw e;
