@@ -41,7 +41,7 @@ public class AssembleBoardPacketDelegate extends RequestStep {
     var request = registry.get(REQUEST_ID.get(execution));
     var data = request.data();
     String currency = data.currency();
-    var check = RequestBudget.of(request, budget).checkWith(budget);
+    String budgetSummary = summaries.describe(RequestBudget.of(request, budget).checkWith(budget), currency);
     String overlaps = registry.overlaps(request.id()).stream()
         .map(o -> "• %s (%s): %s".formatted(o.toolName(), o.vendor(), o.reason())).collect(Collectors.joining("\n"));
     String decisions = registry.decisions(request.id()).stream()
@@ -73,9 +73,9 @@ public class AssembleBoardPacketDelegate extends RequestStep {
         data.neededBy(), data.personalData(), data.sso(), data.dataExportSupported() ? "yes" : "no",
         overlaps.isEmpty() ? "• none" : overlaps,
         request.newToolJustification() == null ? "—" : request.newToolJustification(),
-        decisions, summaries.describe(check, currency), PROPOSAL_SUMMARY.find(execution).orElse("—"));
+        decisions, budgetSummary, PROPOSAL_SUMMARY.find(execution).orElse("—"));
     BOARD_PACKET.set(execution, packet);
-    BUDGET_SUMMARY.set(execution, summaries.describe(check, currency));
+    BUDGET_SUMMARY.set(execution, budgetSummary);
     registry.setStatus(request.id(), RequestStatus.BOARD_REVIEW);
     LOG.info("Request {}: board packet assembled", request.id());
   }

@@ -2,7 +2,6 @@ package com.tandem.budget;
 
 import static com.tandem.request.PurchaseVariables.BUDGET_SUFFICIENT;
 import static com.tandem.request.PurchaseVariables.BUDGET_SUMMARY;
-import static com.tandem.request.PurchaseVariables.FISCAL_YEAR;
 import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
@@ -33,7 +32,6 @@ public class CheckBudgetDelegate extends RequestStep {
     var request = registry.get(REQUEST_ID.get(execution));
     var needs = RequestBudget.of(request, budget);
     BudgetCheck check = needs.checkWith(budget);
-    FISCAL_YEAR.set(execution, (long) needs.fiscalYear());
     BUDGET_SUFFICIENT.set(execution, check.sufficient());
     BUDGET_SUMMARY.set(execution, summaries.describe(check, request.data().currency()));
     LOG.info("Request {}: budget FY{} {}", request.id(), needs.fiscalYear(),

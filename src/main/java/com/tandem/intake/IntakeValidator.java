@@ -1,5 +1,6 @@
 package com.tandem.intake;
 
+import com.tandem.inventory.Capability;
 import com.tandem.inventory.InventoryService;
 import com.tandem.request.PersonalData;
 import com.tandem.request.PurchaseRequest.IntakeData;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -80,9 +82,18 @@ public class IntakeValidator {
   private final class Check {
     private final Map<String, ?> fields;
     private final List<FieldProblem> problems = new ArrayList<>();
+    private Set<String> knownCapabilities;
 
     Check(Map<String, ?> fields) {
       this.fields = fields;
+    }
+
+    /** The taxonomy's codes, read once per validation rather than once per code. */
+    private boolean isKnownCapability(String code) {
+      if (knownCapabilities == null) {
+        knownCapabilities = inventory.capabilities().stream().map(Capability::code).collect(Collectors.toSet());
+      }
+      return knownCapabilities.contains(code);
     }
 
     private Object raw(String field) {
@@ -165,7 +176,7 @@ public class IntakeValidator {
       Set<String> codes = new LinkedHashSet<>();
       List<String> unknown = new ArrayList<>();
       for (Object item : items) {
-        if (item instanceof String code && inventory.isKnownCapability(code.strip())) {
+        if (item instanceof String code && isKnownCapability(code.strip())) {
           codes.add(code.strip());
         } else {
           unknown.add(String.valueOf(item));

@@ -8,6 +8,7 @@ import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestVariables;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,15 +42,16 @@ public class CheckInventoryDelegate extends RequestStep {
         .toList());
     OVERLAPS_FOUND.set(execution, !overlaps.isEmpty());
     OVERLAP_SUMMARY.set(execution, overlaps.isEmpty() ? "No tool we own covers this request."
-        : overlaps.stream().map(this::describe).collect(Collectors.joining("\n")));
+        : describe(overlaps));
     LOG.info("Request {}: {} overlapping tool(s) in the inventory", requestId, overlaps.size());
   }
 
-  private String describe(Overlap overlap) {
-    return switch (overlap.reason()) {
+  private String describe(List<Overlap> overlaps) {
+    Function<List<String>, String> names = variables.capabilityNames();
+    return overlaps.stream().map(overlap -> switch (overlap.reason()) {
       case CAPABILITY -> "• %s (%s) already covers: %s".formatted(overlap.toolName(), overlap.vendor(),
-          variables.names(overlap.capabilities()));
+          names.apply(overlap.capabilities()));
       case VENDOR -> "• %s comes from the same vendor, %s".formatted(overlap.toolName(), overlap.vendor());
-    };
+    }).collect(Collectors.joining("\n"));
   }
 }

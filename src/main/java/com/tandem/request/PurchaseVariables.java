@@ -73,7 +73,6 @@ public final class PurchaseVariables {
 
   // Budget.
   public static final ProcessVariable<Boolean> BUDGET_SUFFICIENT = bool("budgetSufficient");
-  public static final ProcessVariable<Long> FISCAL_YEAR = number("fiscalYear");
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
   public static final ProcessVariable<String> BUDGET_SUMMARY = string("budgetSummary");
   public static final ProcessVariable<Double> PROPOSAL_AMOUNT = decimal("proposalAmount");

@@ -42,15 +42,19 @@ public class RequestVariables {
     DATA_EXPORT_SUPPORTED.set(scope, data.dataExportSupported());
     CAPABILITIES.set(scope, String.join(",", data.capabilities()));
     INTEGRATIONS.set(scope, String.join(",", data.integrations()));
-    CAPABILITIES_TEXT.set(scope, names(data.capabilities()));
-    INTEGRATIONS_TEXT.set(scope, data.integrations().isEmpty() ? "none" : names(data.integrations()));
+    Function<List<String>, String> names = capabilityNames();
+    CAPABILITIES_TEXT.set(scope, names.apply(data.capabilities()));
+    INTEGRATIONS_TEXT.set(scope, data.integrations().isEmpty() ? "none" : names.apply(data.integrations()));
   }
 
-  /** Capability codes as the names people read, e.g. "Email marketing, CRM". */
-  public String names(List<String> codes) {
+  /**
+   * Turns capability codes into the names people read, e.g. "Email marketing, CRM". The taxonomy
+   * is read once per call of this method; use the function for as many lists as needed.
+   */
+  public Function<List<String>, String> capabilityNames() {
     Map<String, String> names = inventory.capabilities().stream()
         .collect(Collectors.toMap(Capability::code, Capability::name, (a, b) -> a));
-    return codes.stream().map(code -> names.getOrDefault(code, code)).collect(Collectors.joining(", "));
+    return codes -> codes.stream().map(code -> names.getOrDefault(code, code)).collect(Collectors.joining(", "));
   }
 
   public static Function<java.math.BigDecimal, String> money(String currency) {
