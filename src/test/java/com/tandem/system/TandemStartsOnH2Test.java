@@ -3,7 +3,10 @@ package com.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import javax.xml.datatype.DatatypeFactory;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,18 @@ class TandemStartsOnH2Test {
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine processEngine;
+
+  @Test
+  void shouldRunTheEngineWithTandemsTuning() {
+    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory())
+        .isInstanceOf(ParseCachingFeelEngineFactory.class);
+    assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+    assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+        .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+  }
 
   @Test
   void shouldReportHealthUp() {
