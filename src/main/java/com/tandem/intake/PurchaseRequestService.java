@@ -175,6 +175,12 @@ public class PurchaseRequestService {
 
   /** The request with its open tasks (seen as the system: a requester may see who works on it). */
   public PurchaseRequestView view(PurchaseRequest request) {
+    if (request.status() == RequestStatus.SUBMITTED) {
+      // Registered, inventory check not done yet (every answer to a submit): the check records the
+      // overlaps and moves the request on in one transaction, and no user task comes before it, so
+      // there is nothing to look up but the decisions (a withdrawal may already be recorded).
+      return PurchaseRequestView.of(request, List.of(), registry.decisions(request.id()), List.of());
+    }
     List<OpenTask> openTasks = system.call(() -> taskService.createTaskQuery()
         .processInstanceBusinessKey(request.id())
         .orderByTaskCreateTime().asc()
