@@ -68,8 +68,8 @@ public final class IntakeApiBenchmark {
     Path h2Dir = null;
     String[] profiles = {};
     if ("mysql".equals(db)) {
-      scratch = MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_bench_");
       MySqlTestServer server = MySqlTestServer.fromEnvironment();
+      scratch = server.createScratchDatabase("tandem_bench_");
       // The profile's own placeholders (its values override default properties).
       props.put("TANDEM_DB_URL", scratch.jdbcUrl());
       props.put("TANDEM_DB_USER", server.user());
