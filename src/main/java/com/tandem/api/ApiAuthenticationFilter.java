@@ -28,13 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for {@code /api/**} against the Camunda users Tasklist uses: the password is checked
  * by {@link IdentityService#checkPassword} (so Camunda's login throttling applies), the user's
- * groups are looked up, and the Camunda authentication is set for the call and cleared after it,
- * so the engine knows who starts a process (the BPMN {@code camunda:initiator}).
+ * groups are looked up, and the Camunda authentication is set for the call and cleared after it, so
+ * the engine knows who starts a process (the BPMN {@code camunda:initiator}).
  *
  * <p>A successful check is remembered for a short time ({@code tandem.api.auth-cache-ttl}), keyed
- * by a salted hash of the credentials, never the password itself: an intake form that submits
- * many requests does not pay two database reads per call. A changed password or group takes
- * effect after that time at the latest; a failed check is never cached.
+ * by a salted hash of the credentials, never the password itself: an intake form that submits many
+ * requests does not pay two database reads per call. A changed password or group takes effect after
+ * that time at the latest; a failed check is never cached.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -50,8 +50,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private record Cached(String userId, List<String> groups, Instant until) {}
 
-  public ApiAuthenticationFilter(IdentityService identityService, ObjectMapper objectMapper, Duration cacheTtl,
-      Clock clock) {
+  public ApiAuthenticationFilter(
+      IdentityService identityService, ObjectMapper objectMapper, Duration cacheTtl, Clock clock) {
     this.identityService = identityService;
     this.objectMapper = objectMapper;
     this.cacheTtl = cacheTtl;
@@ -60,14 +60,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
     Cached caller = credentials == null ? null : authenticate(credentials[0], credentials[1]);
     if (caller == null) {
-      unauthorized(response, credentials == null
-          ? "Sign in with HTTP Basic and your Tandem (Camunda) user name and password."
-          : "The user name or password is wrong (or the user is locked for a moment after failed attempts).");
+      unauthorized(
+          response,
+          credentials == null
+              ? "Sign in with HTTP Basic and your Tandem (Camunda) user name and password."
+              : "The user name or password is wrong (or the user is locked for a moment after failed attempts).");
       return;
     }
     identityService.setAuthentication(caller.userId(), caller.groups());
@@ -87,12 +90,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (cached != null && cached.until().isAfter(now)) {
       return cached;
     }
-    if (user.isEmpty() || user.length() > 64 || password.length() > 512
+    if (user.isEmpty()
+        || user.length() > 64
+        || password.length() > 512
         || !identityService.checkPassword(user, password)) {
       return null;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     Cached fresh = new Cached(user, groups, now.plus(cacheTtl));
     if (key != null && !cacheTtl.isZero()) {
       if (cache.size() >= MAX_CACHED) {
@@ -122,9 +129,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      return colon < 0
+          ? null
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
@@ -134,7 +145,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader("WWW-Authenticate", CHALLENGE);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(),
+    objectMapper.writeValue(
+        response.getOutputStream(),
         ApiProblems.problem(HttpStatus.UNAUTHORIZED, detail, List.of()));
   }
 }

@@ -18,7 +18,10 @@ public record ApiCaller(String userId, List<String> groups) {
       // The filter guards every /api path; reaching here unauthenticated is a wiring error.
       throw new IllegalStateException("No authenticated caller");
     }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+    List<String> groups =
+        authentication.getGroupIds() == null
+            ? List.of()
+            : List.copyOf(authentication.getGroupIds());
     return new ApiCaller(authentication.getUserId(), groups);
   }
 
@@ -32,7 +35,9 @@ public record ApiCaller(String userId, List<String> groups) {
 
   /** Groups whose role is to review, decide on or onboard requests: they read every request. */
   public boolean isReviewer() {
-    return groups.stream().anyMatch(g -> TandemGroups.BUSINESS_GROUPS.contains(g) && !TandemGroups.MARKETING.equals(g));
+    return groups.stream()
+        .anyMatch(
+            g -> TandemGroups.BUSINESS_GROUPS.contains(g) && !TandemGroups.MARKETING.equals(g));
   }
 
   public boolean maySubmit() {
@@ -54,7 +59,9 @@ public record ApiCaller(String userId, List<String> groups) {
 
   /** Budgets are the leadership's and the board's business (and the admins'). */
   public boolean mayReadBudgets() {
-    return isAdmin() || groups.contains(TandemGroups.MARKETING_LEADERSHIP)
-        || groups.contains(TandemGroups.IT_LEADERSHIP) || groups.contains(TandemGroups.BOARD);
+    return isAdmin()
+        || groups.contains(TandemGroups.MARKETING_LEADERSHIP)
+        || groups.contains(TandemGroups.IT_LEADERSHIP)
+        || groups.contains(TandemGroups.BOARD);
   }
 }

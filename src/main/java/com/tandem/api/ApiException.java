@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal the API explains to its caller: the status, a sentence, and for bad input the fields
- * at fault. {@link ApiExceptionHandler} renders it as {@code application/problem+json}.
+ * A refusal the API explains to its caller: the status, a sentence, and for bad input the fields at
+ * fault. {@link ApiExceptionHandler} renders it as {@code application/problem+json}.
  */
 public class ApiException extends RuntimeException {
 
@@ -20,7 +20,9 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException badInput(String field, String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "The input has errors; see errors.",
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "The input has errors; see errors.",
         List.of(new FieldProblem(field, message)));
   }
 

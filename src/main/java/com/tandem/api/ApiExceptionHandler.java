@@ -75,11 +75,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of(), null);
   }
 
-  @ExceptionHandler({MismatchingMessageCorrelationException.class, OptimisticLockingException.class})
+  @ExceptionHandler({
+    MismatchingMessageCorrelationException.class,
+    OptimisticLockingException.class
+  })
   ResponseEntity<Object> stale(RuntimeException e) {
     LOG.info("Conflict with the request's current state: {}", e.getMessage());
-    return problem(HttpStatus.CONFLICT,
-        "The request changed meanwhile and no longer allows this; reload it and try again.", List.of(), null);
+    return problem(
+        HttpStatus.CONFLICT,
+        "The request changed meanwhile and no longer allows this; reload it and try again.",
+        List.of(),
+        null);
   }
 
   /** Lock waits and deadlocks are the server's load, not the caller's fault: retry later. */
@@ -88,7 +94,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.warn("Transient database failure, caller asked to retry", e);
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "1");
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Tandem is busy; please retry in a moment.", List.of(), headers);
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Tandem is busy; please retry in a moment.",
+        List.of(),
+        headers);
   }
 
   /**
@@ -98,8 +108,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> refusedByDatabase(DataIntegrityViolationException e) {
     LOG.warn("Input passed validation but the database refused it", e);
-    return problem(HttpStatus.BAD_REQUEST, "The input could not be stored; please check the fields.",
-        List.of(new FieldProblem("body", "contains values that cannot be stored")), null);
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "The input could not be stored; please check the fields.",
+        List.of(new FieldProblem("body", "contains values that cannot be stored")),
+        null);
   }
 
   @ExceptionHandler(Exception.class)
@@ -110,24 +123,41 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected failure of an API call (incident {})", incident, e);
-    ProblemDetail problem = ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Tandem failed to handle the call; nothing was changed. Quote incident " + incident + " to support.", List.of());
+    ProblemDetail problem =
+        ApiProblems.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Tandem failed to handle the call; nothing was changed. Quote incident "
+                + incident
+                + " to support.",
+            List.of());
     problem.setProperty("incident", incident);
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-        .map(ApiExceptionHandler::fieldProblem)
-        .distinct()
-        .toList();
-    List<FieldProblem> global = e.getBindingResult().getGlobalErrors().stream()
-        .map(g -> new FieldProblem("body", String.valueOf(g.getDefaultMessage()))).toList();
-    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT,
-        global.isEmpty() ? problems : java.util.stream.Stream.concat(problems.stream(), global.stream()).toList(), null);
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(ApiExceptionHandler::fieldProblem)
+            .distinct()
+            .toList();
+    List<FieldProblem> global =
+        e.getBindingResult().getGlobalErrors().stream()
+            .map(g -> new FieldProblem("body", String.valueOf(g.getDefaultMessage())))
+            .toList();
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        BAD_INPUT,
+        global.isEmpty()
+            ? problems
+            : java.util.stream.Stream.concat(problems.stream(), global.stream()).toList(),
+        null);
   }
 
   private static FieldProblem fieldProblem(FieldError error) {
@@ -135,8 +165,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, List.of(unreadable(e)), null);
   }
 
@@ -144,13 +177,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static FieldProblem unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof PropertyBindingException unknown) {
-      return new FieldProblem(path(unknown), "is not a field of this request"
-          + (unknown.getKnownPropertyIds() == null ? "" : " (fields: " + known(unknown.getKnownPropertyIds()) + ")"));
+      return new FieldProblem(
+          path(unknown),
+          "is not a field of this request"
+              + (unknown.getKnownPropertyIds() == null
+                  ? ""
+                  : " (fields: " + known(unknown.getKnownPropertyIds()) + ")"));
     }
-    if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+    if (cause instanceof InvalidFormatException format
+        && format.getTargetType() != null
         && format.getTargetType().isEnum()) {
-      return new FieldProblem(path(format), "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-          .map(String::valueOf).collect(Collectors.joining(", ")));
+      return new FieldProblem(
+          path(format),
+          "must be one of "
+              + Arrays.stream(format.getTargetType().getEnumConstants())
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", ")));
     }
     if (cause instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
@@ -160,12 +202,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return new FieldProblem(field, expected(mismatch.getTargetType()));
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String message = mapping.getOriginalMessage() != null && mapping.getOriginalMessage().contains("out of range")
-          ? "is too large a number" : "has a value that is not allowed here";
+      String message =
+          mapping.getOriginalMessage() != null
+                  && mapping.getOriginalMessage().contains("out of range")
+              ? "is too large a number"
+              : "has a value that is not allowed here";
       return new FieldProblem(path(mapping), message);
     }
     if (cause instanceof StreamConstraintsException limits) {
-      return new FieldProblem("body", "is too large or too deeply nested (" + firstSentence(limits.getOriginalMessage()) + ")");
+      return new FieldProblem(
+          "body",
+          "is too large or too deeply nested (" + firstSentence(limits.getOriginalMessage()) + ")");
     }
     if (cause instanceof StreamReadException read) {
       String original = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
@@ -173,13 +220,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return new FieldProblem(fieldOfParser(read.getProcessor()), "is too large a number");
       }
       if (original.contains("Non-standard token")) {
-        return new FieldProblem(fieldOfParser(read.getProcessor()), "must be a number such as 12000.00 (not NaN or Infinity)");
+        return new FieldProblem(
+            fieldOfParser(read.getProcessor()),
+            "must be a number such as 12000.00 (not NaN or Infinity)");
       }
       if (original.contains("Duplicate field")) {
         return new FieldProblem(fieldOfParser(read.getProcessor()), "is given twice");
       }
-      return new FieldProblem("body", "is not valid JSON (line " + read.getLocation().getLineNr()
-          + ", column " + read.getLocation().getColumnNr() + ")");
+      return new FieldProblem(
+          "body",
+          "is not valid JSON (line "
+              + read.getLocation().getLineNr()
+              + ", column "
+              + read.getLocation().getColumnNr()
+              + ")");
     }
     if (cause instanceof JsonProcessingException) {
       return new FieldProblem("body", "is not valid JSON");
@@ -218,7 +272,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static String fieldOfParser(Object processor) {
     if (processor instanceof JsonParser parser) {
       JsonStreamContext context = parser.getParsingContext();
-      while (context != null && context.getParent() != null && context.getParent().getParent() != null) {
+      while (context != null
+          && context.getParent() != null
+          && context.getParent().getParent() != null) {
         context = context.getParent();
       }
       String name = context == null ? null : context.getCurrentName();
@@ -236,7 +292,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (type == String.class) {
       return "must be text";
     }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
         || type == BigInteger.class) {
       return "must be a whole number";
     }
@@ -247,8 +306,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return "must be true or false";
     }
     if (type.isEnum()) {
-      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
+      return "must be one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "must be a list";
@@ -257,52 +318,87 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     HttpHeaders out = new HttpHeaders();
     out.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
-        List.of(new FieldProblem("Content-Type", "must be application/json")), out);
+    return problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Send the body as application/json.",
+        List.of(new FieldProblem("Content-Type", "must be application/json")),
+        out);
   }
 
   @Override
-  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT,
-        List.of(new FieldProblem(e.getParameterName(), "is required")), null);
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        BAD_INPUT,
+        List.of(new FieldProblem(e.getParameterName(), "is required")),
+        null);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> problems = e.getParameterValidationResults().stream()
-        .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-            result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
-        .toList();
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    result.getMethodParameter().getParameterName(),
+                                    String.valueOf(error.getDefaultMessage()))))
+            .toList();
     return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, problems, null);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     Class<?> type = e.getRequiredType();
-    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, List.of(new FieldProblem(e.getName(), expected(type))), null);
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        BAD_INPUT,
+        List.of(new FieldProblem(e.getName(), expected(type))),
+        null);
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<Object> missingHeader(MissingRequestHeaderException e) {
-    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, List.of(new FieldProblem(e.getHeaderName(), "is required")), null);
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        BAD_INPUT,
+        List.of(new FieldProblem(e.getHeaderName(), "is required")),
+        null);
   }
 
   /** Spring's own refusals (404, 405, 406, ...) in the same shape, without internals. */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (status.is5xxServerError()) {
       LOG.error("Server error in an API call", e);
     }
     HttpHeaders out = new HttpHeaders();
     out.addAll(headers);
-    String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
+    String detail =
+        body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
     return problem(status, detail, List.of(), out);
   }
 
@@ -315,15 +411,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return null;
   }
 
-  private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldProblem> errors,
+  private static ResponseEntity<Object> problem(
+      HttpStatusCode status,
+      String detail,
+      List<FieldProblem> errors,
       @Nullable HttpHeaders headers) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (headers != null) {
-      response.headers(h -> headers.forEach((name, values) -> {
-        if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-          h.put(name, values);
-        }
-      }));
+      response.headers(
+          h ->
+              headers.forEach(
+                  (name, values) -> {
+                    if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                      h.put(name, values);
+                    }
+                  }));
     }
     return response.body(ApiProblems.problem(status, detail, errors));
   }

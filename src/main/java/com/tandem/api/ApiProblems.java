@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Builds the one error shape of the API (RFC 9457): {@code type}, {@code title}, {@code status},
- * {@code detail}, and for bad input an {@code errors} array of {@code {field, message}} that a
- * form can show next to its fields.
+ * {@code detail}, and for bad input an {@code errors} array of {@code {field, message}} that a form
+ * can show next to its fields.
  */
 public final class ApiProblems {
 
@@ -17,7 +17,8 @@ public final class ApiProblems {
 
   private ApiProblems() {}
 
-  public static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
+  public static ProblemDetail problem(
+      HttpStatusCode status, String detail, List<FieldProblem> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     HttpStatus known = HttpStatus.resolve(status.value());
     problem.setTitle(known != null ? known.getReasonPhrase() : "Error");

@@ -27,14 +27,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * JSON for request bodies marked {@link StrictJson}.
  *
  * <p>Strictness is confined to those bodies on purpose: the application's shared ObjectMapper
- * (actuator, springdoc, responses) keeps Spring Boot's defaults, and Camunda's REST API and
- * webapps use their own Jackson configuration through their JAX-RS providers anyway.
+ * (actuator, springdoc, responses) keeps Spring Boot's defaults, and Camunda's REST API and webapps
+ * use their own Jackson configuration through their JAX-RS providers anyway.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiWebConfig implements WebMvcConfigurer {
 
   /** Deeper than any intake needs (it has one level of arrays); deeper input is an attack. */
   static final int MAX_NESTING_DEPTH = 16;
+
   /**
    * Characters of one number (Jackson's default): longer ones are refused unread; shorter absurd
    * ones are parsed, cheaply, and refused by validation with the field named.
@@ -44,17 +45,22 @@ public class ApiWebConfig implements WebMvcConfigurer {
   private final Jackson2ObjectMapperBuilder jacksonBuilder;
   private final int maxBodyBytes;
 
-  public ApiWebConfig(Jackson2ObjectMapperBuilder jacksonBuilder,
+  public ApiWebConfig(
+      Jackson2ObjectMapperBuilder jacksonBuilder,
       @Value("${tandem.api.max-body-bytes:65536}") int maxBodyBytes) {
     this.jacksonBuilder = jacksonBuilder;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
-      ObjectMapper objectMapper, Clock clock, @Value("${tandem.api.auth-cache-ttl:PT30S}") Duration cacheTtl) {
-    var registration = new FilterRegistrationBean<>(
-        new ApiAuthenticationFilter(identityService, objectMapper, cacheTtl, clock));
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
+      IdentityService identityService,
+      ObjectMapper objectMapper,
+      Clock clock,
+      @Value("${tandem.api.auth-cache-ttl:PT30S}") Duration cacheTtl) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new ApiAuthenticationFilter(identityService, objectMapper, cacheTtl, clock));
     registration.setName("tandem-api-auth");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(20);
@@ -63,7 +69,8 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimitFilter(ObjectMapper objectMapper) {
-    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(objectMapper, maxBodyBytes));
+    var registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(objectMapper, maxBodyBytes));
     registration.setName("tandem-api-body-limit");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(21);
@@ -85,7 +92,8 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
       @Override
       public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
-        return type instanceof Class<?> c && StrictJson.class.isAssignableFrom(c)
+        return type instanceof Class<?> c
+            && StrictJson.class.isAssignableFrom(c)
             && super.canRead(type, contextClass, mediaType);
       }
 
@@ -104,22 +112,33 @@ public class ApiWebConfig implements WebMvcConfigurer {
   /** Boot's mapper (modules, dates) made strict for reading. */
   ObjectMapper strictObjectMapper() {
     ObjectMapper mapper = jacksonBuilder.build();
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_NESTING_DEPTH)
-        .maxNumberLength(MAX_NUMBER_LENGTH)
-        .maxStringLength(maxBodyBytes)
-        .maxNameLength(256)
-        .maxDocumentLength(maxBodyBytes)
-        .build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(maxBodyBytes)
+                .maxNameLength(256)
+                .maxDocumentLength(maxBodyBytes)
+                .build());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
-        DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS, DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT,
+    mapper.enable(
+        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.disable(
+        DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+        DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+        DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
+        DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT,
         DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
     // No guessing between types: "12" is not a number, 12 is not text, 1 is not true.
-    mapper.coercionConfigDefaults()
+    mapper
+        .coercionConfigDefaults()
         .setAcceptBlankAsEmpty(false)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -129,15 +148,33 @@ public class ApiWebConfig implements WebMvcConfigurer {
         .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
     // ...but text is text, enums are written as text, and dates as "yyyy-MM-dd" text.
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
-    mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.EmptyArray, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Enum)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Enum)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Collection)
+        .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.TryConvert);
     return mapper;
   }
 }

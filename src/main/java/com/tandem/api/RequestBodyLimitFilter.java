@@ -22,9 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies above {@code tandem.api.max-body-bytes} with 413, before anything
- * parses them: a declared Content-Length is checked at once, a chunked body is read up to the
- * limit and no further. An intake is a few KiB; the limit keeps a client from making the server
- * buffer or parse megabytes.
+ * parses them: a declared Content-Length is checked at once, a chunked body is read up to the limit
+ * and no further. An intake is a few KiB; the limit keeps a client from making the server buffer or
+ * parse megabytes.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -37,7 +37,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
@@ -61,9 +62,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // The connection may still carry the unread rest of the body: let the client open a new one.
     response.setHeader("Connection", "close");
-    objectMapper.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-        "The request body is larger than " + maxBytes + " bytes.",
-        List.of(new FieldProblem("body", "must be at most " + maxBytes + " bytes"))));
+    objectMapper.writeValue(
+        response.getOutputStream(),
+        ApiProblems.problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "The request body is larger than " + maxBytes + " bytes.",
+            List.of(new FieldProblem("body", "must be at most " + maxBytes + " bytes"))));
   }
 
   /** The request with its body read into memory (at most the limit). */
@@ -120,7 +124,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     public BufferedReader getReader() {
       Charset charset;
       try {
-        charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+        charset =
+            getCharacterEncoding() == null
+                ? StandardCharsets.UTF_8
+                : Charset.forName(getCharacterEncoding());
       } catch (IllegalArgumentException unknownCharset) {
         charset = StandardCharsets.UTF_8;
       }

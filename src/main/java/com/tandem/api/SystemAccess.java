@@ -32,9 +32,10 @@ public class SystemAccess {
   }
 
   public void run(Runnable work) {
-    call(() -> {
-      work.run();
-      return null;
-    });
+    call(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

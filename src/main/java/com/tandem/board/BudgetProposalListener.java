@@ -11,14 +11,22 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Writes the drafted joint proposal in words for the co-signer and the board (draft task, complete). */
+/**
+ * Writes the drafted joint proposal in words for the co-signer and the board (draft task,
+ * complete).
+ */
 @Component
 public class BudgetProposalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    BigDecimal amount = PROPOSAL_AMOUNT.find(task).map(a -> new BigDecimal(a.toString())).orElse(BigDecimal.ZERO);
-    PROPOSAL_SUMMARY.set(task, "Budget augmentation asked: %s\n%s".formatted(
-        BudgetSummaries.money(amount, CURRENCY.get(task)), PROPOSAL_JUSTIFICATION.find(task).orElse("")));
+    BigDecimal amount =
+        PROPOSAL_AMOUNT.find(task).map(a -> new BigDecimal(a.toString())).orElse(BigDecimal.ZERO);
+    PROPOSAL_SUMMARY.set(
+        task,
+        "Budget augmentation asked: %s\n%s"
+            .formatted(
+                BudgetSummaries.money(amount, CURRENCY.get(task)),
+                PROPOSAL_JUSTIFICATION.find(task).orElse("")));
   }
 }

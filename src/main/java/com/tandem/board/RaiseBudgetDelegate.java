@@ -32,7 +32,11 @@ public class RaiseBudgetDelegate extends RequestStep {
     var needs = RequestBudget.of(request, budget);
     BudgetCheck check = needs.checkWith(budget);
     budget.raiseForShortfall(request.id(), needs.fiscalYear(), needs.marketing(), needs.it());
-    LOG.info("Request {}: board approved; lines of FY{} raised by MARKETING {} and IT {}", request.id(),
-        needs.fiscalYear(), check.marketingShortfall(), check.itShortfall());
+    LOG.info(
+        "Request {}: board approved; lines of FY{} raised by MARKETING {} and IT {}",
+        request.id(),
+        needs.fiscalYear(),
+        check.marketingShortfall(),
+        check.itShortfall());
   }
 }

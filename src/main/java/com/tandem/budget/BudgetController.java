@@ -35,12 +35,17 @@ public class BudgetController {
     this.clock = clock;
   }
 
-  @Operation(summary = "Lines of a fiscal year (default: the current one); leadership, board and admins only")
+  @Operation(
+      summary =
+          "Lines of a fiscal year (default: the current one); leadership, board and admins only")
   @GetMapping
   public List<BudgetLine> lines(
-      @Parameter(description = "e.g. 2026; default the current fiscal year") @RequestParam(required = false) Integer fiscalYear) {
+      @Parameter(description = "e.g. 2026; default the current fiscal year")
+          @RequestParam(required = false)
+          Integer fiscalYear) {
     if (!ApiCaller.current(identityService).mayReadBudgets()) {
-      throw ApiException.forbidden("Budgets are open to marketing and IT leadership, the board and administrators.");
+      throw ApiException.forbidden(
+          "Budgets are open to marketing and IT leadership, the board and administrators.");
     }
     int year = fiscalYear != null ? fiscalYear : budgets.fiscalYearOf(LocalDate.now(clock));
     if (year < 2000 || year > 2200) {

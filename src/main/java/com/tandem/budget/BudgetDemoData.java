@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * MARKETING and IT budget lines for the current and the next fiscal year, in the configured
  * currency, so that demo requests can be held against them (and requests for next year too).
- * Idempotent: only missing lines are created; a line raised or changed since keeps its amount.
- * Does nothing when a company's own finance system is plugged in.
+ * Idempotent: only missing lines are created; a line raised or changed since keeps its amount. Does
+ * nothing when a company's own finance system is plugged in.
  */
 @Component
 @Order(30)
@@ -26,9 +26,10 @@ public class BudgetDemoData implements DemoDataStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(BudgetDemoData.class);
 
-  static final Map<BudgetOwner, BigDecimal> AMOUNTS = Map.of(
-      BudgetOwner.MARKETING, new BigDecimal("250000.00"),
-      BudgetOwner.IT, new BigDecimal("150000.00"));
+  static final Map<BudgetOwner, BigDecimal> AMOUNTS =
+      Map.of(
+          BudgetOwner.MARKETING, new BigDecimal("250000.00"),
+          BudgetOwner.IT, new BigDecimal("150000.00"));
 
   private final ObjectProvider<JdbcBudgetService> budget;
   private final Clock clock;
@@ -59,6 +60,10 @@ public class BudgetDemoData implements DemoDataStep {
         }
       }
     }
-    LOG.info("Budget demo data: {} lines created for fiscal years {} and {}", created, current, current + 1);
+    LOG.info(
+        "Budget demo data: {} lines created for fiscal years {} and {}",
+        created,
+        current,
+        current + 1);
   }
 }

@@ -4,5 +4,10 @@ import java.math.BigDecimal;
 
 /** A budget line; available = amount − held − committed. */
 public record BudgetLine(
-    BudgetOwner owner, int fiscalYear, BigDecimal amount, BigDecimal held, BigDecimal committed,
-    BigDecimal available, String currency) {}
+    BudgetOwner owner,
+    int fiscalYear,
+    BigDecimal amount,
+    BigDecimal held,
+    BigDecimal committed,
+    BigDecimal available,
+    String currency) {}

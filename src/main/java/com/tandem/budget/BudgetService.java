@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Budget lines per fiscal year and owner, with the holds and commitments of requests. Tandem
- * ships a database-backed implementation; a company's finance system can be plugged in instead
+ * Budget lines per fiscal year and owner, with the holds and commitments of requests. Tandem ships
+ * a database-backed implementation; a company's finance system can be plugged in instead
  * (docs/plug-in-services.md).
  *
  * <p>All money is {@link BigDecimal} in the configured currency. Every method that changes
@@ -14,7 +14,9 @@ import java.util.List;
  */
 public interface BudgetService {
 
-  /** The fiscal year a date falls in (configured by {@code tandem.budget.fiscal-year-start-month}). */
+  /**
+   * The fiscal year a date falls in (configured by {@code tandem.budget.fiscal-year-start-month}).
+   */
   int fiscalYearOf(LocalDate date);
 
   /** The lines of a fiscal year with amount, held, committed and available. */

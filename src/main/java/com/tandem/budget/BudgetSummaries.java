@@ -15,19 +15,35 @@ public class BudgetSummaries {
   }
 
   public String describe(BudgetCheck check, String currency) {
-    String lines = budget.lines(check.fiscalYear()).stream()
-        .map(line -> "• %s FY%d: amount %s, held %s, committed %s, available %s".formatted(line.owner(),
-            line.fiscalYear(), money(line.amount(), currency), money(line.held(), currency),
-            money(line.committed(), currency), money(line.available(), currency)))
-        .collect(Collectors.joining("\n"));
+    String lines =
+        budget.lines(check.fiscalYear()).stream()
+            .map(
+                line ->
+                    "• %s FY%d: amount %s, held %s, committed %s, available %s"
+                        .formatted(
+                            line.owner(),
+                            line.fiscalYear(),
+                            money(line.amount(), currency),
+                            money(line.held(), currency),
+                            money(line.committed(), currency),
+                            money(line.available(), currency)))
+            .collect(Collectors.joining("\n"));
     return """
         This request needs %s from MARKETING (first-year licence) and %s from IT (implementation) in FY%d.
         %s
-        %s""".formatted(money(check.marketingRequired(), currency), money(check.itRequired(), currency),
-        check.fiscalYear(), lines.isEmpty() ? "• No budget lines exist for FY" + check.fiscalYear() + "." : lines,
-        check.sufficient() ? "Both lines can carry it."
-            : "Shortfall: MARKETING %s, IT %s, in all %s.".formatted(money(check.marketingShortfall(), currency),
-                money(check.itShortfall(), currency), money(check.totalShortfall(), currency)));
+        %s"""
+        .formatted(
+            money(check.marketingRequired(), currency),
+            money(check.itRequired(), currency),
+            check.fiscalYear(),
+            lines.isEmpty() ? "• No budget lines exist for FY" + check.fiscalYear() + "." : lines,
+            check.sufficient()
+                ? "Both lines can carry it."
+                : "Shortfall: MARKETING %s, IT %s, in all %s."
+                    .formatted(
+                        money(check.marketingShortfall(), currency),
+                        money(check.itShortfall(), currency),
+                        money(check.totalShortfall(), currency)));
   }
 
   public static String money(BigDecimal amount, String currency) {

@@ -20,7 +20,8 @@ public class CheckBudgetDelegate extends RequestStep {
   private final RequestRegistry registry;
   private final BudgetSummaries summaries;
 
-  public CheckBudgetDelegate(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+  public CheckBudgetDelegate(
+      BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
     super("check the MARKETING and IT budget lines");
     this.budget = budget;
     this.registry = registry;
@@ -34,7 +35,10 @@ public class CheckBudgetDelegate extends RequestStep {
     BudgetCheck check = needs.checkWith(budget);
     BUDGET_SUFFICIENT.set(execution, check.sufficient());
     BUDGET_SUMMARY.set(execution, summaries.describe(check, request.data().currency()));
-    LOG.info("Request {}: budget FY{} {}", request.id(), needs.fiscalYear(),
+    LOG.info(
+        "Request {}: budget FY{} {}",
+        request.id(),
+        needs.fiscalYear(),
         check.sufficient() ? "sufficient" : "short by " + check.totalShortfall());
   }
 }

@@ -3,7 +3,6 @@ package com.tandem.budget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,15 +18,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Budget lines, holds and commitments in Tandem's own tables ({@code tandem_budget_line},
- * {@code tandem_budget_allocation}, {@code tandem_budget_raise}). Active unless
- * {@code tandem.budget.provider} names another implementation, so that a company can plug in its
- * finance system instead (docs/plug-in-services.md).
+ * Budget lines, holds and commitments in Tandem's own tables ({@code tandem_budget_line}, {@code
+ * tandem_budget_allocation}, {@code tandem_budget_raise}). Active unless {@code
+ * tandem.budget.provider} names another implementation, so that a company can plug in its finance
+ * system instead (docs/plug-in-services.md).
  *
  * <p>Two requests must never both be granted the last of a line, even on two engine nodes: holds
- * are placed under row locks on the lines ({@code SELECT ... FOR UPDATE}), always taken in the
- * same order (MARKETING, then IT) so that two requests cannot deadlock, and availability is read
- * only once the locks are held.
+ * are placed under row locks on the lines ({@code SELECT ... FOR UPDATE}), always taken in the same
+ * order (MARKETING, then IT) so that two requests cannot deadlock, and availability is read only
+ * once the locks are held.
  */
 @Service
 @ConditionalOnProperty(name = "tandem.budget.provider", havingValue = "jdbc", matchIfMissing = true)
@@ -35,8 +34,10 @@ public class JdbcBudgetService implements BudgetService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcBudgetService.class);
   private static final BigDecimal ZERO = money(BigDecimal.ZERO);
+
   /** The order lines are locked in; the same for every transaction. */
-  private static final List<BudgetOwner> LOCK_ORDER = List.of(BudgetOwner.MARKETING, BudgetOwner.IT);
+  private static final List<BudgetOwner> LOCK_ORDER =
+      List.of(BudgetOwner.MARKETING, BudgetOwner.IT);
 
   private final JdbcClient jdbc;
   private final BudgetProperties properties;
@@ -53,21 +54,31 @@ public class JdbcBudgetService implements BudgetService {
 
   @Override
   public List<BudgetLine> lines(int fiscalYear) {
-    return jdbc.sql("SELECT l.owner, l.fiscal_year, l.amount, l.currency,"
-            + " COALESCE(SUM(CASE WHEN a.state = 'HELD' THEN a.amount END), 0) AS held,"
-            + " COALESCE(SUM(CASE WHEN a.state = 'COMMITTED' THEN a.amount END), 0) AS committed"
-            + " FROM tandem_budget_line l LEFT JOIN tandem_budget_allocation a ON a.line_id = l.id"
-            + " WHERE l.fiscal_year = :fiscalYear"
-            + " GROUP BY l.id, l.owner, l.fiscal_year, l.amount, l.currency")
+    return jdbc
+        .sql(
+            "SELECT l.owner, l.fiscal_year, l.amount, l.currency,"
+                + " COALESCE(SUM(CASE WHEN a.state = 'HELD' THEN a.amount END), 0) AS held,"
+                + " COALESCE(SUM(CASE WHEN a.state = 'COMMITTED' THEN a.amount END), 0) AS committed"
+                + " FROM tandem_budget_line l LEFT JOIN tandem_budget_allocation a ON a.line_id = l.id"
+                + " WHERE l.fiscal_year = :fiscalYear"
+                + " GROUP BY l.id, l.owner, l.fiscal_year, l.amount, l.currency")
         .param("fiscalYear", fiscalYear)
-        .query((rs, n) -> {
-          BigDecimal amount = money(rs.getBigDecimal("amount"));
-          BigDecimal held = money(rs.getBigDecimal("held"));
-          BigDecimal committed = money(rs.getBigDecimal("committed"));
-          return new BudgetLine(BudgetOwner.valueOf(rs.getString("owner")), rs.getInt("fiscal_year"), amount, held,
-              committed, amount.subtract(held).subtract(committed), rs.getString("currency"));
-        })
-        .list().stream()
+        .query(
+            (rs, n) -> {
+              BigDecimal amount = money(rs.getBigDecimal("amount"));
+              BigDecimal held = money(rs.getBigDecimal("held"));
+              BigDecimal committed = money(rs.getBigDecimal("committed"));
+              return new BudgetLine(
+                  BudgetOwner.valueOf(rs.getString("owner")),
+                  rs.getInt("fiscal_year"),
+                  amount,
+                  held,
+                  committed,
+                  amount.subtract(held).subtract(committed),
+                  rs.getString("currency"));
+            })
+        .list()
+        .stream()
         .sorted(Comparator.comparing(BudgetLine::owner))
         .toList();
   }
@@ -76,14 +87,17 @@ public class JdbcBudgetService implements BudgetService {
   public BudgetCheck check(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     Map<BudgetOwner, BigDecimal> available = new EnumMap<>(BudgetOwner.class);
     for (BudgetOwner owner : LOCK_ORDER) {
-      available.put(owner, lineId(fiscalYear, owner, false).map(id -> availableTo(requestId, id)).orElse(ZERO));
+      available.put(
+          owner,
+          lineId(fiscalYear, owner, false).map(id -> availableTo(requestId, id)).orElse(ZERO));
     }
     return toCheck(fiscalYear, marketing, it, available);
   }
 
   @Override
   @Transactional
-  public BudgetCheck placeHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+  public BudgetCheck placeHolds(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     Objects.requireNonNull(requestId, "requestId");
     Map<BudgetOwner, BigDecimal> required = required(marketing, it);
     Map<BudgetOwner, Long> lines = new EnumMap<>(BudgetOwner.class);
@@ -95,8 +109,12 @@ public class JdbcBudgetService implements BudgetService {
     }
     BudgetCheck check = toCheck(fiscalYear, marketing, it, available);
     if (!check.sufficient()) {
-      LOG.info("No holds for request {} in fiscal year {}: short by {} on MARKETING and {} on IT", requestId,
-          fiscalYear, check.marketingShortfall(), check.itShortfall());
+      LOG.info(
+          "No holds for request {} in fiscal year {}: short by {} on MARKETING and {} on IT",
+          requestId,
+          fiscalYear,
+          check.marketingShortfall(),
+          check.itShortfall());
       return check;
     }
     for (BudgetOwner owner : LOCK_ORDER) {
@@ -109,7 +127,8 @@ public class JdbcBudgetService implements BudgetService {
 
   @Override
   @Transactional
-  public void raiseForShortfall(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+  public void raiseForShortfall(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     Objects.requireNonNull(requestId, "requestId");
     Map<BudgetOwner, BigDecimal> required = required(marketing, it);
     for (BudgetOwner owner : LOCK_ORDER) {
@@ -117,23 +136,37 @@ public class JdbcBudgetService implements BudgetService {
         continue;
       }
       long lineId = lineId(fiscalYear, owner, true).orElseGet(() -> createLine(fiscalYear, owner));
-      boolean raised = jdbc.sql("SELECT COUNT(*) FROM tandem_budget_raise WHERE request_id = :requestId"
-              + " AND line_id = :lineId")
-          .param("requestId", requestId).param("lineId", lineId)
-          .query(Integer.class).single() > 0;
+      boolean raised =
+          jdbc.sql(
+                      "SELECT COUNT(*) FROM tandem_budget_raise WHERE request_id = :requestId"
+                          + " AND line_id = :lineId")
+                  .param("requestId", requestId)
+                  .param("lineId", lineId)
+                  .query(Integer.class)
+                  .single()
+              > 0;
       BigDecimal shortfall = required.get(owner).subtract(availableTo(requestId, lineId));
       if (raised || shortfall.signum() <= 0) {
         continue;
       }
-      jdbc.sql("INSERT INTO tandem_budget_raise (line_id, request_id, amount, created_at)"
-              + " VALUES (:lineId, :requestId, :amount, CURRENT_TIMESTAMP)")
-          .param("lineId", lineId).param("requestId", requestId).param("amount", shortfall)
+      jdbc.sql(
+              "INSERT INTO tandem_budget_raise (line_id, request_id, amount, created_at)"
+                  + " VALUES (:lineId, :requestId, :amount, CURRENT_TIMESTAMP)")
+          .param("lineId", lineId)
+          .param("requestId", requestId)
+          .param("amount", shortfall)
           .update();
       jdbc.sql("UPDATE tandem_budget_line SET amount = amount + :raise WHERE id = :lineId")
-          .param("raise", shortfall).param("lineId", lineId)
+          .param("raise", shortfall)
+          .param("lineId", lineId)
           .update();
-      LOG.info("Raised the {} line of fiscal year {} by {} {} for request {}", owner, fiscalYear, shortfall,
-          properties.currency(), requestId);
+      LOG.info(
+          "Raised the {} line of fiscal year {} by {} {} for request {}",
+          owner,
+          fiscalYear,
+          shortfall,
+          properties.currency(),
+          requestId);
     }
   }
 
@@ -157,12 +190,19 @@ public class JdbcBudgetService implements BudgetService {
 
   @Override
   public List<BudgetAllocation> allocations(String requestId) {
-    return jdbc.sql("SELECT a.request_id, l.owner, l.fiscal_year, a.amount, a.state FROM tandem_budget_allocation a"
-            + " JOIN tandem_budget_line l ON l.id = a.line_id WHERE a.request_id = :requestId"
-            + " ORDER BY l.fiscal_year, a.id")
+    return jdbc.sql(
+            "SELECT a.request_id, l.owner, l.fiscal_year, a.amount, a.state FROM tandem_budget_allocation a"
+                + " JOIN tandem_budget_line l ON l.id = a.line_id WHERE a.request_id = :requestId"
+                + " ORDER BY l.fiscal_year, a.id")
         .param("requestId", requestId)
-        .query((rs, n) -> new BudgetAllocation(rs.getString("request_id"), BudgetOwner.valueOf(rs.getString("owner")),
-            rs.getInt("fiscal_year"), money(rs.getBigDecimal("amount")), AllocationState.valueOf(rs.getString("state"))))
+        .query(
+            (rs, n) ->
+                new BudgetAllocation(
+                    rs.getString("request_id"),
+                    BudgetOwner.valueOf(rs.getString("owner")),
+                    rs.getInt("fiscal_year"),
+                    money(rs.getBigDecimal("amount")),
+                    AllocationState.valueOf(rs.getString("state"))))
         .list();
   }
 
@@ -192,18 +232,24 @@ public class JdbcBudgetService implements BudgetService {
   }
 
   private void insertLine(int fiscalYear, BudgetOwner owner, BigDecimal amount) {
-    jdbc.sql("INSERT INTO tandem_budget_line (fiscal_year, owner, amount, currency)"
-            + " VALUES (:fiscalYear, :owner, :amount, :currency)")
-        .param("fiscalYear", fiscalYear).param("owner", owner.name()).param("amount", amount)
+    jdbc.sql(
+            "INSERT INTO tandem_budget_line (fiscal_year, owner, amount, currency)"
+                + " VALUES (:fiscalYear, :owner, :amount, :currency)")
+        .param("fiscalYear", fiscalYear)
+        .param("owner", owner.name())
+        .param("amount", amount)
         .param("currency", properties.currency())
         .update();
   }
 
   private Optional<Long> lineId(int fiscalYear, BudgetOwner owner, boolean lock) {
-    return jdbc.sql("SELECT id FROM tandem_budget_line WHERE fiscal_year = :fiscalYear AND owner = :owner"
-            + (lock ? " FOR UPDATE" : ""))
-        .param("fiscalYear", fiscalYear).param("owner", owner.name())
-        .query(Long.class).optional();
+    return jdbc.sql(
+            "SELECT id FROM tandem_budget_line WHERE fiscal_year = :fiscalYear AND owner = :owner"
+                + (lock ? " FOR UPDATE" : ""))
+        .param("fiscalYear", fiscalYear)
+        .param("owner", owner.name())
+        .query(Long.class)
+        .optional();
   }
 
   /**
@@ -211,55 +257,90 @@ public class JdbcBudgetService implements BudgetService {
    * committed, except what this request itself holds or committed, which is its own already.
    */
   private BigDecimal availableTo(String requestId, long lineId) {
-    BigDecimal amount = jdbc.sql("SELECT amount FROM tandem_budget_line WHERE id = :lineId")
-        .param("lineId", lineId).query(BigDecimal.class).single();
-    BigDecimal usedByOthers = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM tandem_budget_allocation"
-            + " WHERE line_id = :lineId AND state IN ('HELD', 'COMMITTED') AND request_id <> :requestId")
-        .param("lineId", lineId).param("requestId", requestId)
-        .query(BigDecimal.class).single();
+    BigDecimal amount =
+        jdbc.sql("SELECT amount FROM tandem_budget_line WHERE id = :lineId")
+            .param("lineId", lineId)
+            .query(BigDecimal.class)
+            .single();
+    BigDecimal usedByOthers =
+        jdbc.sql(
+                "SELECT COALESCE(SUM(amount), 0) FROM tandem_budget_allocation"
+                    + " WHERE line_id = :lineId AND state IN ('HELD', 'COMMITTED') AND request_id <> :requestId")
+            .param("lineId", lineId)
+            .param("requestId", requestId)
+            .query(BigDecimal.class)
+            .single();
     return money(amount.subtract(usedByOthers));
   }
 
   /** Holds {@code amount} for the request on a locked line: new, kept, adjusted or renewed. */
   private void hold(String requestId, long lineId, BudgetOwner owner, BigDecimal amount) {
-    Optional<Allocation> existing = jdbc.sql("SELECT amount, state FROM tandem_budget_allocation"
-            + " WHERE request_id = :requestId AND line_id = :lineId")
-        .param("requestId", requestId).param("lineId", lineId)
-        .query((rs, n) -> new Allocation(money(rs.getBigDecimal("amount")), AllocationState.valueOf(rs.getString("state"))))
-        .optional();
+    Optional<Allocation> existing =
+        jdbc.sql(
+                "SELECT amount, state FROM tandem_budget_allocation"
+                    + " WHERE request_id = :requestId AND line_id = :lineId")
+            .param("requestId", requestId)
+            .param("lineId", lineId)
+            .query(
+                (rs, n) ->
+                    new Allocation(
+                        money(rs.getBigDecimal("amount")),
+                        AllocationState.valueOf(rs.getString("state"))))
+            .optional();
     if (existing.isEmpty()) {
       if (amount.signum() > 0) {
-        jdbc.sql("INSERT INTO tandem_budget_allocation (line_id, request_id, amount, state, created_at, updated_at)"
-                + " VALUES (:lineId, :requestId, :amount, 'HELD', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-            .param("lineId", lineId).param("requestId", requestId).param("amount", amount)
+        jdbc.sql(
+                "INSERT INTO tandem_budget_allocation (line_id, request_id, amount, state, created_at, updated_at)"
+                    + " VALUES (:lineId, :requestId, :amount, 'HELD', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+            .param("lineId", lineId)
+            .param("requestId", requestId)
+            .param("amount", amount)
             .update();
-        LOG.info("Held {} {} on the {} line for request {}", amount, properties.currency(), owner, requestId);
+        LOG.info(
+            "Held {} {} on the {} line for request {}",
+            amount,
+            properties.currency(),
+            owner,
+            requestId);
       }
       return;
     }
     Allocation allocation = existing.get();
     if (allocation.state() == AllocationState.COMMITTED) {
-      LOG.debug("Request {} has committed {} on the {} line already; hold kept as it is", requestId,
-          allocation.amount(), owner);
+      LOG.debug(
+          "Request {} has committed {} on the {} line already; hold kept as it is",
+          requestId,
+          allocation.amount(),
+          owner);
       return;
     }
     if (allocation.state() == AllocationState.HELD && allocation.amount().compareTo(amount) == 0) {
       return; // placed before: a retry
     }
     AllocationState state = amount.signum() > 0 ? AllocationState.HELD : AllocationState.RELEASED;
-    jdbc.sql("UPDATE tandem_budget_allocation SET amount = :amount, state = :state, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE request_id = :requestId AND line_id = :lineId")
-        .param("amount", amount).param("state", state.name())
-        .param("requestId", requestId).param("lineId", lineId)
+    jdbc.sql(
+            "UPDATE tandem_budget_allocation SET amount = :amount, state = :state, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE request_id = :requestId AND line_id = :lineId")
+        .param("amount", amount)
+        .param("state", state.name())
+        .param("requestId", requestId)
+        .param("lineId", lineId)
         .update();
-    LOG.info("Hold of request {} on the {} line is now {} {} ({})", requestId, owner, amount, properties.currency(),
+    LOG.info(
+        "Hold of request {} on the {} line is now {} {} ({})",
+        requestId,
+        owner,
+        amount,
+        properties.currency(),
         state);
   }
 
   private int changeHeld(String requestId, AllocationState to) {
-    return jdbc.sql("UPDATE tandem_budget_allocation SET state = :to, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE request_id = :requestId AND state = 'HELD'")
-        .param("to", to.name()).param("requestId", requestId)
+    return jdbc.sql(
+            "UPDATE tandem_budget_allocation SET state = :to, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE request_id = :requestId AND state = 'HELD'")
+        .param("to", to.name())
+        .param("requestId", requestId)
         .update();
   }
 
@@ -270,10 +351,14 @@ public class JdbcBudgetService implements BudgetService {
     return required;
   }
 
-  private static BudgetCheck toCheck(int fiscalYear, BigDecimal marketing, BigDecimal it,
-      Map<BudgetOwner, BigDecimal> available) {
-    return new BudgetCheck(fiscalYear, nonNegative(marketing, "marketing"), available.get(BudgetOwner.MARKETING),
-        nonNegative(it, "it"), available.get(BudgetOwner.IT));
+  private static BudgetCheck toCheck(
+      int fiscalYear, BigDecimal marketing, BigDecimal it, Map<BudgetOwner, BigDecimal> available) {
+    return new BudgetCheck(
+        fiscalYear,
+        nonNegative(marketing, "marketing"),
+        available.get(BudgetOwner.MARKETING),
+        nonNegative(it, "it"),
+        available.get(BudgetOwner.IT));
   }
 
   private static BigDecimal nonNegative(BigDecimal amount, String what) {

@@ -24,7 +24,8 @@ public class PlaceBudgetHoldsDelegate extends RequestStep {
   private final RequestRegistry registry;
   private final BudgetSummaries summaries;
 
-  public PlaceBudgetHoldsDelegate(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+  public PlaceBudgetHoldsDelegate(
+      BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
     super("place the budget holds");
     this.budget = budget;
     this.registry = registry;
@@ -35,10 +36,14 @@ public class PlaceBudgetHoldsDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var needs = RequestBudget.of(request, budget);
-    BudgetCheck result = budget.placeHolds(request.id(), needs.fiscalYear(), needs.marketing(), needs.it());
+    BudgetCheck result =
+        budget.placeHolds(request.id(), needs.fiscalYear(), needs.marketing(), needs.it());
     HOLDS_PLACED.set(execution, result.sufficient());
     BUDGET_SUFFICIENT.set(execution, result.sufficient());
     BUDGET_SUMMARY.set(execution, summaries.describe(result, request.data().currency()));
-    LOG.info("Request {}: holds {}", request.id(), result.sufficient() ? "placed" : "not placed, money is short");
+    LOG.info(
+        "Request {}: holds {}",
+        request.id(),
+        result.sufficient() ? "placed" : "not placed, money is short");
   }
 }

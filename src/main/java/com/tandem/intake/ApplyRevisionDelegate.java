@@ -23,7 +23,8 @@ public class ApplyRevisionDelegate implements JavaDelegate {
   private final RequestRegistry registry;
   private final RequestVariables variables;
 
-  public ApplyRevisionDelegate(IntakeValidator validator, RequestRegistry registry, RequestVariables variables) {
+  public ApplyRevisionDelegate(
+      IntakeValidator validator, RequestRegistry registry, RequestVariables variables) {
     this.validator = validator;
     this.registry = registry;
     this.variables = variables;

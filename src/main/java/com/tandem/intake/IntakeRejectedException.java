@@ -6,15 +6,17 @@ import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Bad intake input. Thrown inside the engine it rolls the whole start back (no request row, no
- * process instance), and Tasklist shows its message; the engine REST API and Tandem's API answer 400.
+ * process instance), and Tasklist shows its message; the engine REST API and Tandem's API answer
+ * 400.
  */
 public class IntakeRejectedException extends BadUserRequestException {
 
   private final transient List<FieldProblem> problems;
 
   public IntakeRejectedException(List<FieldProblem> problems) {
-    super("The request was not registered. Please correct: "
-        + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
+    super(
+        "The request was not registered. Please correct: "
+            + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }
 

@@ -44,7 +44,9 @@ public class IntakeValidator {
   private final String currency;
   private final BigDecimal maxAmount;
 
-  public IntakeValidator(InventoryService inventory, Clock clock,
+  public IntakeValidator(
+      InventoryService inventory,
+      Clock clock,
       @Value("${tandem.budget.currency:USD}") String currency,
       @Value("${tandem.intake.max-amount:10000000}") BigDecimal maxAmount) {
     this.inventory = inventory;
@@ -74,8 +76,22 @@ public class IntakeValidator {
     if (!check.problems.isEmpty()) {
       throw new IntakeRejectedException(check.problems);
     }
-    return new IntakeData(toolName, vendor, vendorUrl, capabilities, justification, license, implementation,
-        currencyCode, seats, term, neededBy, personalData, sso, integrations, dataExport);
+    return new IntakeData(
+        toolName,
+        vendor,
+        vendorUrl,
+        capabilities,
+        justification,
+        license,
+        implementation,
+        currencyCode,
+        seats,
+        term,
+        neededBy,
+        personalData,
+        sso,
+        integrations,
+        dataExport);
   }
 
   /** Collects the problems of one input. */
@@ -91,7 +107,8 @@ public class IntakeValidator {
     /** The taxonomy's codes, read once per validation rather than once per code. */
     private boolean isKnownCapability(String code) {
       if (knownCapabilities == null) {
-        knownCapabilities = inventory.capabilities().stream().map(Capability::code).collect(Collectors.toSet());
+        knownCapabilities =
+            inventory.capabilities().stream().map(Capability::code).collect(Collectors.toSet());
       }
       return knownCapabilities.contains(code);
     }
@@ -99,9 +116,17 @@ public class IntakeValidator {
     private Object raw(String field) {
       Object value = fields.get(field);
       if (value instanceof SpinJsonNode json) {
-        return json.isNull() ? null : json.isArray() ? json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList()
-            : json.isString() ? json.stringValue() : json.isNumber() ? json.numberValue()
-            : json.isBoolean() ? json.boolValue() : json.toString();
+        return json.isNull()
+            ? null
+            : json.isArray()
+                ? json.elements().stream()
+                    .map(e -> e.isString() ? e.stringValue() : e.toString())
+                    .toList()
+                : json.isString()
+                    ? json.stringValue()
+                    : json.isNumber()
+                        ? json.numberValue()
+                        : json.isBoolean() ? json.boolValue() : json.toString();
       }
       return value;
     }
@@ -183,9 +208,16 @@ public class IntakeValidator {
         }
       }
       if (!unknown.isEmpty()) {
-        String shown = String.join(", ", unknown.stream().limit(5).map(u -> u.length() > 40 ? u.substring(0, 40) + "…" : u).toList());
-        problems.add(new FieldProblem(field, "unknown capability code(s): " + shown
-            + " (see GET /api/capabilities)"));
+        String shown =
+            String.join(
+                ", ",
+                unknown.stream()
+                    .limit(5)
+                    .map(u -> u.length() > 40 ? u.substring(0, 40) + "…" : u)
+                    .toList());
+        problems.add(
+            new FieldProblem(
+                field, "unknown capability code(s): " + shown + " (see GET /api/capabilities)"));
         return List.of();
       }
       return List.copyOf(codes);
@@ -198,7 +230,10 @@ public class IntakeValidator {
       }
       BigDecimal amount;
       try {
-        amount = value instanceof Number || value instanceof String ? new BigDecimal(value.toString().strip()) : null;
+        amount =
+            value instanceof Number || value instanceof String
+                ? new BigDecimal(value.toString().strip())
+                : null;
       } catch (NumberFormatException notANumber) {
         amount = null;
       }
@@ -225,7 +260,9 @@ public class IntakeValidator {
     String currency(String field) {
       String code = text(field, 3, true);
       if (code != null && !code.equals(currency)) {
-        problems.add(new FieldProblem(field, "must be " + currency + ", the currency Tandem keeps budgets in"));
+        problems.add(
+            new FieldProblem(
+                field, "must be " + currency + ", the currency Tandem keeps budgets in"));
         return null;
       }
       return code;
@@ -238,7 +275,10 @@ public class IntakeValidator {
       }
       BigDecimal number;
       try {
-        number = value instanceof Number || value instanceof String ? new BigDecimal(value.toString().strip()) : null;
+        number =
+            value instanceof Number || value instanceof String
+                ? new BigDecimal(value.toString().strip())
+                : null;
       } catch (NumberFormatException notANumber) {
         number = null;
       }
@@ -246,7 +286,8 @@ public class IntakeValidator {
         problems.add(new FieldProblem(field, "must be a whole number"));
         return null;
       }
-      if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      if (number.compareTo(BigDecimal.valueOf(min)) < 0
+          || number.compareTo(BigDecimal.valueOf(max)) > 0) {
         problems.add(new FieldProblem(field, "must be between " + min + " and " + max));
         return null;
       }
@@ -260,9 +301,15 @@ public class IntakeValidator {
       }
       LocalDate date;
       try {
-        date = value instanceof Date d ? d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
-            : value instanceof String s ? LocalDate.parse(s.strip().length() > 10 && s.charAt(10) == 'T' ? s.strip().substring(0, 10) : s.strip())
-            : null;
+        date =
+            value instanceof Date d
+                ? d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
+                : value instanceof String s
+                    ? LocalDate.parse(
+                        s.strip().length() > 10 && s.charAt(10) == 'T'
+                            ? s.strip().substring(0, 10)
+                            : s.strip())
+                    : null;
       } catch (DateTimeParseException notADate) {
         date = null;
       }
@@ -292,7 +339,9 @@ public class IntakeValidator {
           return constant;
         }
       }
-      problems.add(new FieldProblem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+      problems.add(
+          new FieldProblem(
+              field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
       return null;
     }
 

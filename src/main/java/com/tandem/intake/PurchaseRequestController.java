@@ -37,12 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/purchase-requests", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Purchase requests", description = "Submit, follow and withdraw martech purchase requests")
+@Tag(
+    name = "Purchase requests",
+    description = "Submit, follow and withdraw martech purchase requests")
 public class PurchaseRequestController {
 
   static final int MAX_PAGE_SIZE = 100;
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
-  private static final String EXAMPLE = """
+  private static final String EXAMPLE =
+      """
       {
         "toolName": "Eventful", "vendor": "Eventful Inc.", "vendorUrl": "https://eventful.example",
         "capabilities": ["event-management"],
@@ -55,33 +58,60 @@ public class PurchaseRequestController {
   private final PurchaseRequestService requests;
   private final IdentityService identityService;
 
-  public PurchaseRequestController(PurchaseRequestService requests, IdentityService identityService) {
+  public PurchaseRequestController(
+      PurchaseRequestService requests, IdentityService identityService) {
     this.requests = requests;
     this.identityService = identityService;
   }
 
-  @Operation(summary = "Submit a request as the signed-in user (group marketing, or an admin)",
+  @Operation(
+      summary = "Submit a request as the signed-in user (group marketing, or an admin)",
       responses = {
-          @ApiResponse(responseCode = "201", description = "registered; Location names it"),
-          @ApiResponse(responseCode = "200", description = "a retry with a known Idempotency-Key and the same body: the first request"),
-          @ApiResponse(responseCode = "400", description = "bad input; errors name each field", content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "409", description = "the Idempotency-Key was used with another body", content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "413", description = "body over 64 KiB", content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "415", description = "body not application/json", content = @Content(mediaType = "application/problem+json"))})
+        @ApiResponse(responseCode = "201", description = "registered; Location names it"),
+        @ApiResponse(
+            responseCode = "200",
+            description =
+                "a retry with a known Idempotency-Key and the same body: the first request"),
+        @ApiResponse(
+            responseCode = "400",
+            description = "bad input; errors name each field",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "409",
+            description = "the Idempotency-Key was used with another body",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "413",
+            description = "body over 64 KiB",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "415",
+            description = "body not application/json",
+            content = @Content(mediaType = "application/problem+json"))
+      })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<PurchaseRequestView> submit(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-          schema = @Schema(implementation = PurchaseRequestSubmission.class),
-          examples = @ExampleObject(name = "event-management tool", value = EXAMPLE)))
-      @Valid @RequestBody PurchaseRequestSubmission body,
-      @Parameter(description = "makes a retry safe: same key and body return the first request; up to 128 visible ASCII characters")
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      schema = @Schema(implementation = PurchaseRequestSubmission.class),
+                      examples = @ExampleObject(name = "event-management tool", value = EXAMPLE)))
+          @Valid
+          @RequestBody
+          PurchaseRequestSubmission body,
+      @Parameter(
+              description =
+                  "makes a retry safe: same key and body return the first request; up to 128 visible ASCII characters")
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          String idempotencyKey) {
     ApiCaller caller = ApiCaller.current(identityService);
     if (!caller.maySubmit()) {
       throw ApiException.forbidden("Only marketing (and administrators) submit purchase requests.");
     }
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw ApiException.badInput("Idempotency-Key", "must be 1 to 128 visible ASCII characters, e.g. a UUID");
+      throw ApiException.badInput(
+          "Idempotency-Key", "must be 1 to 128 visible ASCII characters, e.g. a UUID");
     }
     try {
       var submitted = requests.submit(caller, body, idempotencyKey);
@@ -104,8 +134,10 @@ public class PurchaseRequestController {
   @Operation(summary = "A page of requests, newest first; marketing sees only its own")
   @GetMapping
   public PurchaseRequestSummary.Page list(
-      @Parameter(description = "one of the request statuses") @RequestParam(required = false) String status,
-      @Parameter(description = "user id of the requester") @RequestParam(required = false) String requester,
+      @Parameter(description = "one of the request statuses") @RequestParam(required = false)
+          String status,
+      @Parameter(description = "user id of the requester") @RequestParam(required = false)
+          String requester,
       @Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
       @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int size) {
     ApiCaller caller = ApiCaller.current(identityService);
@@ -117,9 +149,18 @@ public class PurchaseRequestController {
     }
     RequestStatus wanted = null;
     if (status != null && !status.isBlank()) {
-      wanted = Arrays.stream(RequestStatus.values()).filter(s -> s.name().equals(status.strip())).findFirst()
-          .orElseThrow(() -> ApiException.badInput("status", "must be one of " + Arrays.stream(RequestStatus.values())
-              .map(Enum::name).collect(Collectors.joining(", "))));
+      wanted =
+          Arrays.stream(RequestStatus.values())
+              .filter(s -> s.name().equals(status.strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ApiException.badInput(
+                          "status",
+                          "must be one of "
+                              + Arrays.stream(RequestStatus.values())
+                                  .map(Enum::name)
+                                  .collect(Collectors.joining(", "))));
     }
     String whose = requester == null || requester.isBlank() ? null : requester.strip();
     if (!caller.mayReadAllRequests()) {
@@ -131,13 +172,20 @@ public class PurchaseRequestController {
     return requests.page(wanted, whose, page, size);
   }
 
-  @Operation(summary = "Withdraw a request (its requester or an admin), until onboarding starts",
+  @Operation(
+      summary = "Withdraw a request (its requester or an admin), until onboarding starts",
       responses = {
-          @ApiResponse(responseCode = "202", description = "withdrawn; the status becomes WITHDRAWN as the process closes it"),
-          @ApiResponse(responseCode = "409", description = "no longer withdrawable", content = @Content(mediaType = "application/problem+json"))})
+        @ApiResponse(
+            responseCode = "202",
+            description = "withdrawn; the status becomes WITHDRAWN as the process closes it"),
+        @ApiResponse(
+            responseCode = "409",
+            description = "no longer withdrawable",
+            content = @Content(mediaType = "application/problem+json"))
+      })
   @PostMapping("/{id}/withdraw")
-  public ResponseEntity<PurchaseRequestView> withdraw(@PathVariable String id,
-      @Valid @RequestBody(required = false) WithdrawalCommand body) {
+  public ResponseEntity<PurchaseRequestView> withdraw(
+      @PathVariable String id, @Valid @RequestBody(required = false) WithdrawalCommand body) {
     ApiCaller caller = ApiCaller.current(identityService);
     PurchaseRequest request = find(id);
     if (!caller.mayWithdraw(request.requester())) {
@@ -157,6 +205,8 @@ public class PurchaseRequestController {
   }
 
   private PurchaseRequest find(String id) {
-    return requests.find(id).orElseThrow(() -> ApiException.notFound("There is no purchase request " + id + "."));
+    return requests
+        .find(id)
+        .orElseThrow(() -> ApiException.notFound("There is no purchase request " + id + "."));
   }
 }

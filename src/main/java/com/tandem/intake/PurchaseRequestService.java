@@ -1,10 +1,5 @@
 package com.tandem.intake;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.beans.factory.annotation.Value;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Semaphore;
 import static com.tandem.request.PurchaseVariables.PROCESS_KEY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,10 +17,13 @@ import com.tandem.request.WithdrawalService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -35,17 +33,19 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the intake API does: submits a request (registration is the process start, so the request
- * row and its instance are committed together or not at all), reads requests with where they
- * stand, and withdraws them. Who may do what is the controller's decision; this service assumes it
- * was taken.
+ * row and its instance are committed together or not at all), reads requests with where they stand,
+ * and withdraws them. Who may do what is the controller's decision; this service assumes it was
+ * taken.
  */
 @Service
 public class PurchaseRequestService {
@@ -67,8 +67,14 @@ public class PurchaseRequestService {
   private final Semaphore startSlots;
   private final Duration startSlotWait;
 
-  public PurchaseRequestService(IntakeValidator validator, RuntimeService runtimeService, TaskService taskService,
-      RequestRegistry registry, WithdrawalService withdrawals, IdempotencyKeys keys, SystemAccess system,
+  public PurchaseRequestService(
+      IntakeValidator validator,
+      RuntimeService runtimeService,
+      TaskService taskService,
+      RequestRegistry registry,
+      WithdrawalService withdrawals,
+      IdempotencyKeys keys,
+      SystemAccess system,
       PlatformTransactionManager transactionManager,
       @Value("${tandem.api.max-concurrent-submissions:8}") int maxConcurrentSubmissions,
       @Value("${tandem.api.submission-wait:PT10S}") Duration startSlotWait) {
@@ -99,7 +105,8 @@ public class PurchaseRequestService {
     // every other call, and turns a flood into short waits instead of an exhausted pool.
     try {
       if (!startSlots.tryAcquire(startSlotWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+        throw new ApiException(
+            HttpStatus.SERVICE_UNAVAILABLE,
             "Tandem is busy registering other requests; retry in a few seconds (with the same Idempotency-Key).",
             List.of());
       }
@@ -114,7 +121,10 @@ public class PurchaseRequestService {
     }
   }
 
-  private Submitted submitValid(ApiCaller caller, PurchaseRequestSubmission body, Map<String, Object> variables,
+  private Submitted submitValid(
+      ApiCaller caller,
+      PurchaseRequestSubmission body,
+      Map<String, Object> variables,
       String idempotencyKey) {
     if (idempotencyKey == null) {
       return new Submitted(transaction.execute(status -> start(variables)), false);
@@ -125,12 +135,14 @@ public class PurchaseRequestService {
       return replay(stored.get(), hash);
     }
     try {
-      String requestId = transaction.execute(status -> {
-        keys.reserve(caller.userId(), idempotencyKey, hash);
-        String id = start(variables);
-        keys.complete(caller.userId(), idempotencyKey, id);
-        return id;
-      });
+      String requestId =
+          transaction.execute(
+              status -> {
+                keys.reserve(caller.userId(), idempotencyKey, hash);
+                String id = start(variables);
+                keys.complete(caller.userId(), idempotencyKey, id);
+                return id;
+              });
       return new Submitted(requestId, false);
     } catch (DuplicateKeyException | PessimisticLockingFailureException concurrentDuplicate) {
       // Another call with this key got there first; once it committed, its result is ours.
@@ -138,13 +150,16 @@ public class PurchaseRequestService {
       return keys.find(caller.userId(), idempotencyKey)
           .filter(key -> !key.requestId().isEmpty())
           .map(key -> replay(key, hash))
-          .orElseThrow(() -> ApiException.conflict(
-              "A submission with this Idempotency-Key is still being processed; retry in a moment."));
+          .orElseThrow(
+              () ->
+                  ApiException.conflict(
+                      "A submission with this Idempotency-Key is still being processed; retry in a moment."));
     }
   }
 
   private String start(Map<String, Object> variables) {
-    var instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.fromMap(variables));
+    var instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.fromMap(variables));
     String requestId = instance.getBusinessKey();
     MDC.put("requestId", requestId);
     LOG.info("Request {} submitted through the API", requestId);
@@ -153,8 +168,10 @@ public class PurchaseRequestService {
 
   private Submitted replay(StoredKey stored, String hash) {
     if (!stored.bodyHash().equals(hash)) {
-      throw ApiException.conflict("This Idempotency-Key was used for a different request body ("
-          + stored.requestId() + "); use a new key for a new request.");
+      throw ApiException.conflict(
+          "This Idempotency-Key was used for a different request body ("
+              + stored.requestId()
+              + "); use a new key for a new request.");
     }
     return new Submitted(stored.requestId(), true);
   }
@@ -162,7 +179,8 @@ public class PurchaseRequestService {
   /** SHA-256 of the body's canonical JSON: what it says, not how it was written. */
   String hash(PurchaseRequestSubmission body) {
     try {
-      byte[] canonical = canonicalJson.writeValueAsString(body.canonical()).getBytes(StandardCharsets.UTF_8);
+      byte[] canonical =
+          canonicalJson.writeValueAsString(body.canonical()).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot hash a submission", e);
@@ -179,31 +197,52 @@ public class PurchaseRequestService {
       // Registered, inventory check not done yet (every answer to a submit): the check records the
       // overlaps and moves the request on in one transaction, and no user task comes before it, so
       // there is nothing to look up but the decisions (a withdrawal may already be recorded).
-      return PurchaseRequestView.of(request, List.of(), registry.decisions(request.id()), List.of());
+      return PurchaseRequestView.of(
+          request, List.of(), registry.decisions(request.id()), List.of());
     }
-    List<OpenTask> openTasks = system.call(() -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(request.id())
-        .orderByTaskCreateTime().asc()
-        .list().stream()
-        .map(this::openTask)
-        .toList());
-    return PurchaseRequestView.of(request, openTasks, registry.decisions(request.id()), registry.overlaps(request.id()));
+    List<OpenTask> openTasks =
+        system.call(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(request.id())
+                    .orderByTaskCreateTime()
+                    .asc()
+                    .list()
+                    .stream()
+                    .map(this::openTask)
+                    .toList());
+    return PurchaseRequestView.of(
+        request, openTasks, registry.decisions(request.id()), registry.overlaps(request.id()));
   }
 
   private OpenTask openTask(Task task) {
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst().orElse(null);
-    return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
+    String group =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .findFirst()
+            .orElse(null);
+    return new OpenTask(
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        group,
+        task.getAssignee(),
         task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
   }
 
-  public PurchaseRequestSummary.Page page(RequestStatus status, String requester, int page, int size) {
+  public PurchaseRequestSummary.Page page(
+      RequestStatus status, String requester, int page, int size) {
     long total = registry.count(status, requester);
-    List<PurchaseRequestSummary> items = registry.page(status, requester, page, size).stream()
-        .map(PurchaseRequestSummary::of).toList();
-    return new PurchaseRequestSummary.Page(items, page, size, total, (int) ((total + size - 1) / size));
+    List<PurchaseRequestSummary> items =
+        registry.page(status, requester, page, size).stream()
+            .map(PurchaseRequestSummary::of)
+            .toList();
+    return new PurchaseRequestSummary.Page(
+        items, page, size, total, (int) ((total + size - 1) / size));
   }
 
   /**
@@ -212,8 +251,9 @@ public class PurchaseRequestService {
    */
   public void withdraw(PurchaseRequest request, String byUser, String reason) {
     if (!request.status().isWithdrawable()) {
-      throw ApiException.conflict("Request %s is %s and can no longer be withdrawn."
-          .formatted(request.id(), request.status()));
+      throw ApiException.conflict(
+          "Request %s is %s and can no longer be withdrawn."
+              .formatted(request.id(), request.status()));
     }
     try {
       system.run(() -> withdrawals.withdraw(request.id(), byUser, reason));

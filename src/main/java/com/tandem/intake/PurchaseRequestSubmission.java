@@ -34,73 +34,90 @@ import java.util.TreeMap;
 @Schema(description = "A martech purchase request as an intake form submits it")
 public record PurchaseRequestSubmission(
     @Schema(example = "Eventful", maxLength = MAX_NAME)
-    @NotBlank(message = "is required") @Size(max = MAX_NAME, message = "must be at most {max} characters")
-    @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
-    String toolName,
-
+        @NotBlank(message = "is required")
+        @Size(max = MAX_NAME, message = "must be at most {max} characters")
+        @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
+        String toolName,
     @Schema(example = "Eventful Inc.", maxLength = MAX_NAME)
-    @NotBlank(message = "is required") @Size(max = MAX_NAME, message = "must be at most {max} characters")
-    @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
-    String vendor,
-
+        @NotBlank(message = "is required")
+        @Size(max = MAX_NAME, message = "must be at most {max} characters")
+        @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
+        String vendor,
     @Schema(example = "https://eventful.example", maxLength = MAX_URL, nullable = true)
-    @Size(max = MAX_URL, message = "must be at most {max} characters")
-    @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
-    String vendorUrl,
-
-    @Schema(description = "capability codes of GET /api/capabilities", example = "[\"event-management\"]")
-    @NotEmpty(message = "must name at least one capability")
-    @Size(max = MAX_CODES, message = "must name at most {max} capabilities")
-    List<@NotBlank(message = "must be a capability code") @Pattern(regexp = CODE, message = "must be a capability code such as email-marketing") String> capabilities,
-
+        @Size(max = MAX_URL, message = "must be at most {max} characters")
+        @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
+        String vendorUrl,
+    @Schema(
+            description = "capability codes of GET /api/capabilities",
+            example = "[\"event-management\"]")
+        @NotEmpty(message = "must name at least one capability")
+        @Size(max = MAX_CODES, message = "must name at most {max} capabilities")
+        List<
+                @NotBlank(message = "must be a capability code")
+                @Pattern(
+                    regexp = CODE,
+                    message = "must be a capability code such as email-marketing")
+                String>
+            capabilities,
     @Schema(example = "Run our webinar programme in-house.", maxLength = MAX_TEXT)
-    @NotBlank(message = "is required") @Size(max = MAX_TEXT, message = "must be at most {max} characters")
-    @Pattern(regexp = TEXT, message = "must not contain control characters")
-    String businessJustification,
-
+        @NotBlank(message = "is required")
+        @Size(max = MAX_TEXT, message = "must be at most {max} characters")
+        @Pattern(regexp = TEXT, message = "must not contain control characters")
+        String businessJustification,
     @Schema(description = "first-year licence cost, a decimal number", example = "12000.00")
-    @NotNull(message = "is required") @PositiveOrZero(message = "must not be negative")
-    @Digits(integer = 12, fraction = 2, message = "must be an amount with at most two decimals, such as 12000.00")
-    BigDecimal annualLicenseCost,
-
+        @NotNull(message = "is required")
+        @PositiveOrZero(message = "must not be negative")
+        @Digits(
+            integer = 12,
+            fraction = 2,
+            message = "must be an amount with at most two decimals, such as 12000.00")
+        BigDecimal annualLicenseCost,
     @Schema(description = "one-off implementation cost, a decimal number", example = "3000.00")
-    @NotNull(message = "is required") @PositiveOrZero(message = "must not be negative")
-    @Digits(integer = 12, fraction = 2, message = "must be an amount with at most two decimals, such as 3000.00")
-    BigDecimal implementationCost,
-
+        @NotNull(message = "is required")
+        @PositiveOrZero(message = "must not be negative")
+        @Digits(
+            integer = 12,
+            fraction = 2,
+            message = "must be an amount with at most two decimals, such as 3000.00")
+        BigDecimal implementationCost,
     @Schema(description = "ISO 4217; must be the currency Tandem keeps budgets in", example = "USD")
-    @NotBlank(message = "is required") @Pattern(regexp = "[A-Z]{3}", message = "must be a currency code such as USD")
-    String currency,
-
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[A-Z]{3}", message = "must be a currency code such as USD")
+        String currency,
     @Schema(example = "5", minimum = "1", maximum = "" + MAX_SEATS)
-    @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and " + MAX_SEATS)
-    @Max(value = MAX_SEATS, message = "must be between 1 and " + MAX_SEATS)
-    Integer seats,
-
+        @NotNull(message = "is required")
+        @Min(value = 1, message = "must be between 1 and " + MAX_SEATS)
+        @Max(value = MAX_SEATS, message = "must be between 1 and " + MAX_SEATS)
+        Integer seats,
     @Schema(example = "12", minimum = "1", maximum = "" + MAX_TERM_MONTHS)
-    @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and " + MAX_TERM_MONTHS)
-    @Max(value = MAX_TERM_MONTHS, message = "must be between 1 and " + MAX_TERM_MONTHS)
-    Integer contractTermMonths,
-
+        @NotNull(message = "is required")
+        @Min(value = 1, message = "must be between 1 and " + MAX_TERM_MONTHS)
+        @Max(value = MAX_TERM_MONTHS, message = "must be between 1 and " + MAX_TERM_MONTHS)
+        Integer contractTermMonths,
     @Schema(description = "yyyy-MM-dd, not in the past", example = "2027-02-01", format = "date")
-    @NotNull(message = "is required") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date written yyyy-MM-dd")
-    String neededBy,
-
+        @NotNull(message = "is required")
+        @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date written yyyy-MM-dd")
+        String neededBy,
     @Schema(example = "NONE") @NotNull(message = "is required") PersonalData personalData,
-
     @Schema(example = "SAML") @NotNull(message = "is required") SsoSupport sso,
-
-    @Schema(description = "capability codes of systems it integrates with; may be empty", example = "[\"crm\"]")
-    @Size(max = MAX_CODES, message = "must name at most {max} capabilities")
-    List<@NotBlank(message = "must be a capability code") @Pattern(regexp = CODE, message = "must be a capability code such as crm") String> integrations,
-
-    @Schema(example = "true") @NotNull(message = "is required (true or false)") Boolean dataExportSupported)
+    @Schema(
+            description = "capability codes of systems it integrates with; may be empty",
+            example = "[\"crm\"]")
+        @Size(max = MAX_CODES, message = "must name at most {max} capabilities")
+        List<
+                @NotBlank(message = "must be a capability code")
+                @Pattern(regexp = CODE, message = "must be a capability code such as crm") String>
+            integrations,
+    @Schema(example = "true") @NotNull(message = "is required (true or false)")
+        Boolean dataExportSupported)
     implements StrictJson {
 
   static final int MAX_CODES = 20;
   static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
+
   /** Any character but control characters. */
   static final String ONE_LINE = "\\P{Cc}*";
+
   /** Any character but control characters other than tab and line breaks. */
   static final String TEXT = "[\\P{Cc}\\t\\r\\n]*";
 
@@ -115,11 +132,15 @@ public record PurchaseRequestSubmission(
     variables.put("vendorUrl", vendorUrl);
     variables.put("capabilities", capabilities == null ? null : String.join(",", capabilities));
     variables.put("businessJustification", businessJustification);
-    variables.put("annualLicenseCost", annualLicenseCost == null ? null : annualLicenseCost.toPlainString());
-    variables.put("implementationCost", implementationCost == null ? null : implementationCost.toPlainString());
+    variables.put(
+        "annualLicenseCost", annualLicenseCost == null ? null : annualLicenseCost.toPlainString());
+    variables.put(
+        "implementationCost",
+        implementationCost == null ? null : implementationCost.toPlainString());
     variables.put("currency", currency);
     variables.put("seats", seats == null ? null : seats.longValue());
-    variables.put("contractTermMonths", contractTermMonths == null ? null : contractTermMonths.longValue());
+    variables.put(
+        "contractTermMonths", contractTermMonths == null ? null : contractTermMonths.longValue());
     variables.put("neededBy", neededBy);
     variables.put("personalData", personalData == null ? null : personalData.name());
     variables.put("sso", sso == null ? null : sso.name());
@@ -129,13 +150,19 @@ public record PurchaseRequestSubmission(
   }
 
   /**
-   * The body reduced to what it means, for Idempotency-Key comparison: field order, white space
-   * and {@code 12000} versus {@code 12000.00} do not make two bodies different.
+   * The body reduced to what it means, for Idempotency-Key comparison: field order, white space and
+   * {@code 12000} versus {@code 12000.00} do not make two bodies different.
    */
   public Map<String, Object> canonical() {
     Map<String, Object> canonical = new TreeMap<>(toVariables());
-    canonical.put("annualLicenseCost", annualLicenseCost == null ? null : annualLicenseCost.stripTrailingZeros().toPlainString());
-    canonical.put("implementationCost", implementationCost == null ? null : implementationCost.stripTrailingZeros().toPlainString());
+    canonical.put(
+        "annualLicenseCost",
+        annualLicenseCost == null ? null : annualLicenseCost.stripTrailingZeros().toPlainString());
+    canonical.put(
+        "implementationCost",
+        implementationCost == null
+            ? null
+            : implementationCost.stripTrailingZeros().toPlainString());
     canonical.put("vendorUrl", vendorUrl == null || vendorUrl.isBlank() ? null : vendorUrl.strip());
     return canonical;
   }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A request as {@code GET /api/purchase-requests/{id}} shows it: the submitted fields, where it
- * stands ({@code status}, {@code openTasks}) and what happened to it ({@code decisions},
- * {@code overlaps}).
+ * stands ({@code status}, {@code openTasks}) and what happened to it ({@code decisions}, {@code
+ * overlaps}).
  */
 public record PurchaseRequestView(
     String id,
@@ -43,16 +43,39 @@ public record PurchaseRequestView(
     List<RecordedOverlap> overlaps) {
 
   /** A task waiting on someone: in the request's process or in one it called. */
-  public record OpenTask(String taskId, String key, String name, String group, String assignee, Instant created) {}
+  public record OpenTask(
+      String taskId, String key, String name, String group, String assignee, Instant created) {}
 
-  static PurchaseRequestView of(PurchaseRequest request, List<OpenTask> openTasks, List<Decision> decisions,
+  static PurchaseRequestView of(
+      PurchaseRequest request,
+      List<OpenTask> openTasks,
+      List<Decision> decisions,
       List<RecordedOverlap> overlaps) {
     var data = request.data();
-    return new PurchaseRequestView(request.id(), request.status(), request.requester(), data.toolName(),
-        data.vendor(), data.vendorUrl(), data.capabilities(), data.businessJustification(),
-        data.annualLicenseCost(), data.implementationCost(), data.currency(), data.seats(),
-        data.contractTermMonths(), data.neededBy(), data.personalData(), data.sso(), data.integrations(),
-        data.dataExportSupported(), request.newToolJustification(), request.createdAt(), request.updatedAt(),
-        openTasks, decisions, overlaps);
+    return new PurchaseRequestView(
+        request.id(),
+        request.status(),
+        request.requester(),
+        data.toolName(),
+        data.vendor(),
+        data.vendorUrl(),
+        data.capabilities(),
+        data.businessJustification(),
+        data.annualLicenseCost(),
+        data.implementationCost(),
+        data.currency(),
+        data.seats(),
+        data.contractTermMonths(),
+        data.neededBy(),
+        data.personalData(),
+        data.sso(),
+        data.integrations(),
+        data.dataExportSupported(),
+        request.newToolJustification(),
+        request.createdAt(),
+        request.updatedAt(),
+        openTasks,
+        decisions,
+        overlaps);
   }
 }

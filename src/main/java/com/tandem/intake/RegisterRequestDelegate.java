@@ -27,9 +27,23 @@ import org.springframework.stereotype.Component;
 public class RegisterRequestDelegate implements JavaDelegate {
 
   /** The intake fields of PRODUCT.md §4, as process variables. */
-  public static final List<String> INTAKE_FIELDS = List.of("toolName", "vendor", "vendorUrl", "capabilities",
-      "businessJustification", "annualLicenseCost", "implementationCost", "currency", "seats", "contractTermMonths",
-      "neededBy", "personalData", "sso", "integrations", "dataExportSupported");
+  public static final List<String> INTAKE_FIELDS =
+      List.of(
+          "toolName",
+          "vendor",
+          "vendorUrl",
+          "capabilities",
+          "businessJustification",
+          "annualLicenseCost",
+          "implementationCost",
+          "currency",
+          "seats",
+          "contractTermMonths",
+          "neededBy",
+          "personalData",
+          "sso",
+          "integrations",
+          "dataExportSupported");
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterRequestDelegate.class);
 
@@ -39,8 +53,12 @@ public class RegisterRequestDelegate implements JavaDelegate {
   private final RequestVariables variables;
   private final Clock clock;
 
-  public RegisterRequestDelegate(IntakeValidator validator, RequestNumbers numbers, RequestRegistry registry,
-      RequestVariables variables, Clock clock) {
+  public RegisterRequestDelegate(
+      IntakeValidator validator,
+      RequestNumbers numbers,
+      RequestRegistry registry,
+      RequestVariables variables,
+      Clock clock) {
     this.validator = validator;
     this.numbers = numbers;
     this.registry = registry;
@@ -50,8 +68,15 @@ public class RegisterRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String requester = REQUESTER.find(execution).orElseThrow(() -> new IntakeRejectedException(
-        List.of(new FieldProblem("requester", "a request must be started by a signed-in user"))));
+    String requester =
+        REQUESTER
+            .find(execution)
+            .orElseThrow(
+                () ->
+                    new IntakeRejectedException(
+                        List.of(
+                            new FieldProblem(
+                                "requester", "a request must be started by a signed-in user"))));
     var data = validator.validate(intakeFields(execution));
     String requestId = numbers.next(LocalDate.now(clock).getYear());
     registry.register(requestId, requester, execution.getProcessInstanceId(), data);
@@ -59,7 +84,12 @@ public class RegisterRequestDelegate implements JavaDelegate {
     REQUEST_ID.set(execution, requestId);
     variables.writeRequest(execution, data);
     MDC.put("requestId", requestId); // the engine set the MDC before the business key existed
-    LOG.info("Registered request {} by {}: {} from {}", requestId, requester, data.toolName(), data.vendor());
+    LOG.info(
+        "Registered request {} by {}: {} from {}",
+        requestId,
+        requester,
+        data.toolName(),
+        data.vendor());
   }
 
   static Map<String, Object> intakeFields(DelegateExecution execution) {

@@ -7,7 +7,12 @@ import jakarta.validation.constraints.Size;
 
 /** The optional body of {@code POST /api/purchase-requests/{id}/withdraw}. */
 public record WithdrawalCommand(
-    @Schema(description = "why the requester withdraws; shown with the decisions", example = "Found budget elsewhere")
-    @Size(max = IntakeValidator.MAX_TEXT, message = "must be at most {max} characters")
-    @Pattern(regexp = PurchaseRequestSubmission.TEXT, message = "must not contain control characters")
-    String reason) implements StrictJson {}
+    @Schema(
+            description = "why the requester withdraws; shown with the decisions",
+            example = "Found budget elsewhere")
+        @Size(max = IntakeValidator.MAX_TEXT, message = "must be at most {max} characters")
+        @Pattern(
+            regexp = PurchaseRequestSubmission.TEXT,
+            message = "must not contain control characters")
+        String reason)
+    implements StrictJson {}

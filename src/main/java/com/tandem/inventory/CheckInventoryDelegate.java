@@ -6,11 +6,11 @@ import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStep;
 import com.tandem.request.RequestVariables;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,8 @@ public class CheckInventoryDelegate extends RequestStep {
   private final RequestRegistry registry;
   private final RequestVariables variables;
 
-  public CheckInventoryDelegate(InventoryService inventory, RequestRegistry registry, RequestVariables variables) {
+  public CheckInventoryDelegate(
+      InventoryService inventory, RequestRegistry registry, RequestVariables variables) {
     super("check the inventory for tools that overlap with it");
     this.inventory = inventory;
     this.registry = registry;
@@ -36,22 +37,38 @@ public class CheckInventoryDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     String requestId = REQUEST_ID.get(execution);
     var request = registry.get(requestId);
-    List<Overlap> overlaps = inventory.findOverlaps(request.data().vendor(), request.data().capabilities());
-    registry.replaceOverlaps(requestId, overlaps.stream()
-        .map(o -> new RecordedOverlap(o.toolId(), o.toolName(), o.vendor(), o.reason().name(), o.capabilities()))
-        .toList());
+    List<Overlap> overlaps =
+        inventory.findOverlaps(request.data().vendor(), request.data().capabilities());
+    registry.replaceOverlaps(
+        requestId,
+        overlaps.stream()
+            .map(
+                o ->
+                    new RecordedOverlap(
+                        o.toolId(), o.toolName(), o.vendor(), o.reason().name(), o.capabilities()))
+            .toList());
     OVERLAPS_FOUND.set(execution, !overlaps.isEmpty());
-    OVERLAP_SUMMARY.set(execution, overlaps.isEmpty() ? "No tool we own covers this request."
-        : describe(overlaps));
+    OVERLAP_SUMMARY.set(
+        execution, overlaps.isEmpty() ? "No tool we own covers this request." : describe(overlaps));
     LOG.info("Request {}: {} overlapping tool(s) in the inventory", requestId, overlaps.size());
   }
 
   private String describe(List<Overlap> overlaps) {
     Function<List<String>, String> names = variables.capabilityNames();
-    return overlaps.stream().map(overlap -> switch (overlap.reason()) {
-      case CAPABILITY -> "• %s (%s) already covers: %s".formatted(overlap.toolName(), overlap.vendor(),
-          names.apply(overlap.capabilities()));
-      case VENDOR -> "• %s comes from the same vendor, %s".formatted(overlap.toolName(), overlap.vendor());
-    }).collect(Collectors.joining("\n"));
+    return overlaps.stream()
+        .map(
+            overlap ->
+                switch (overlap.reason()) {
+                  case CAPABILITY ->
+                      "• %s (%s) already covers: %s"
+                          .formatted(
+                              overlap.toolName(),
+                              overlap.vendor(),
+                              names.apply(overlap.capabilities()));
+                  case VENDOR ->
+                      "• %s comes from the same vendor, %s"
+                          .formatted(overlap.toolName(), overlap.vendor());
+                })
+        .collect(Collectors.joining("\n"));
   }
 }

@@ -33,16 +33,20 @@ public class InventoryController {
     return inventory.capabilities();
   }
 
-  @Operation(summary = "Tools of the inventory (all statuses), optionally those covering a capability")
+  @Operation(
+      summary = "Tools of the inventory (all statuses), optionally those covering a capability")
   @GetMapping("/inventory/tools")
   public List<Tool> tools(
-      @Parameter(description = "a capability code, e.g. email-marketing") @RequestParam(required = false) String capability) {
+      @Parameter(description = "a capability code, e.g. email-marketing")
+          @RequestParam(required = false)
+          String capability) {
     if (capability == null || capability.isBlank()) {
       return inventory.tools(Optional.empty());
     }
     String code = capability.strip();
     if (code.length() > 64 || !inventory.isKnownCapability(code)) {
-      throw ApiException.badInput("capability", "unknown capability code (see GET /api/capabilities)");
+      throw ApiException.badInput(
+          "capability", "unknown capability code (see GET /api/capabilities)");
     }
     return inventory.tools(Optional.of(code));
   }

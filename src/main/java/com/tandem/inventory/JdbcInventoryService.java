@@ -26,21 +26,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inventory in Tandem's own tables ({@code tandem_tool}, {@code tandem_tool_capability},
- * {@code tandem_capability}). Active unless {@code tandem.inventory.provider} names another
+ * The inventory in Tandem's own tables ({@code tandem_tool}, {@code tandem_tool_capability}, {@code
+ * tandem_capability}). Active unless {@code tandem.inventory.provider} names another
  * implementation, so that a company can plug in its CMDB instead (docs/plug-in-services.md).
  *
  * <p>Vendors are compared by {@link VendorNames}: the key is stored in {@code vendor_key} and the
  * fuzzy part of the comparison runs here, over the vendors of the active tools.
  */
 @Service
-@ConditionalOnProperty(name = "tandem.inventory.provider", havingValue = "jdbc", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "tandem.inventory.provider",
+    havingValue = "jdbc",
+    matchIfMissing = true)
 public class JdbcInventoryService implements InventoryService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcInventoryService.class);
 
-  private static final String TOOL_COLUMNS = "t.id, t.name, t.vendor, t.owner, t.status, t.annual_cost, t.currency,"
-      + " t.renewal_date, t.sso, t.personal_data, t.request_id";
+  private static final String TOOL_COLUMNS =
+      "t.id, t.name, t.vendor, t.owner, t.status, t.annual_cost, t.currency,"
+          + " t.renewal_date, t.sso, t.personal_data, t.request_id";
 
   private final JdbcClient jdbc;
 
@@ -58,21 +62,31 @@ public class JdbcInventoryService implements InventoryService {
   @Override
   public boolean isKnownCapability(String code) {
     return code != null
-        && jdbc.sql("SELECT COUNT(*) FROM tandem_capability WHERE code = :code").param("code", code)
-            .query(Integer.class).single() > 0;
+        && jdbc.sql("SELECT COUNT(*) FROM tandem_capability WHERE code = :code")
+                .param("code", code)
+                .query(Integer.class)
+                .single()
+            > 0;
   }
 
   @Override
   public List<Tool> tools(Optional<String> capability) {
     if (capability.isPresent()) {
-      return withCapabilities(jdbc.sql("SELECT " + TOOL_COLUMNS + " FROM tandem_tool t WHERE EXISTS ("
-              + " SELECT 1 FROM tandem_tool_capability c WHERE c.tool_id = t.id AND c.capability_code = :cap)"
-              + " ORDER BY t.name, t.id")
-          .param("cap", capability.get())
-          .query(JdbcInventoryService::toolRow).list());
+      return withCapabilities(
+          jdbc.sql(
+                  "SELECT "
+                      + TOOL_COLUMNS
+                      + " FROM tandem_tool t WHERE EXISTS ("
+                      + " SELECT 1 FROM tandem_tool_capability c WHERE c.tool_id = t.id AND c.capability_code = :cap)"
+                      + " ORDER BY t.name, t.id")
+              .param("cap", capability.get())
+              .query(JdbcInventoryService::toolRow)
+              .list());
     }
-    return withCapabilities(jdbc.sql("SELECT " + TOOL_COLUMNS + " FROM tandem_tool t ORDER BY t.name, t.id")
-        .query(JdbcInventoryService::toolRow).list());
+    return withCapabilities(
+        jdbc.sql("SELECT " + TOOL_COLUMNS + " FROM tandem_tool t ORDER BY t.name, t.id")
+            .query(JdbcInventoryService::toolRow)
+            .list());
   }
 
   @Override
@@ -83,34 +97,58 @@ public class JdbcInventoryService implements InventoryService {
     if (!requested.isEmpty()) {
       Map<Long, List<String>> covered = new LinkedHashMap<>();
       Map<Long, ToolRow> tools = new LinkedHashMap<>();
-      jdbc.sql("SELECT " + TOOL_COLUMNS + ", c.capability_code FROM tandem_tool t"
-              + " JOIN tandem_tool_capability c ON c.tool_id = t.id"
-              + " WHERE t.status = :active AND c.capability_code IN (:caps)"
-              + " ORDER BY t.name, t.id, c.capability_code")
+      jdbc.sql(
+              "SELECT "
+                  + TOOL_COLUMNS
+                  + ", c.capability_code FROM tandem_tool t"
+                  + " JOIN tandem_tool_capability c ON c.tool_id = t.id"
+                  + " WHERE t.status = :active AND c.capability_code IN (:caps)"
+                  + " ORDER BY t.name, t.id, c.capability_code")
           .param("active", ToolStatus.ACTIVE.name())
           .param("caps", requested)
-          .query(rs -> {
-            ToolRow tool = toolRow(rs, 0);
-            tools.putIfAbsent(tool.id(), tool);
-            covered.computeIfAbsent(tool.id(), id -> new ArrayList<>()).add(rs.getString("capability_code"));
-          });
-      tools.forEach((id, tool) -> overlaps.put(id,
-          new Overlap(id, tool.name(), tool.vendor(), OverlapReason.CAPABILITY, List.copyOf(covered.get(id)))));
+          .query(
+              rs -> {
+                ToolRow tool = toolRow(rs, 0);
+                tools.putIfAbsent(tool.id(), tool);
+                covered
+                    .computeIfAbsent(tool.id(), id -> new ArrayList<>())
+                    .add(rs.getString("capability_code"));
+              });
+      tools.forEach(
+          (id, tool) ->
+              overlaps.put(
+                  id,
+                  new Overlap(
+                      id,
+                      tool.name(),
+                      tool.vendor(),
+                      OverlapReason.CAPABILITY,
+                      List.copyOf(covered.get(id)))));
     }
     String key = VendorNames.key(vendor);
     if (!key.isEmpty()) {
-      jdbc.sql("SELECT t.id, t.name, t.vendor, t.vendor_key FROM tandem_tool t WHERE t.status = :active"
-              + " ORDER BY t.name, t.id")
+      jdbc.sql(
+              "SELECT t.id, t.name, t.vendor, t.vendor_key FROM tandem_tool t WHERE t.status = :active"
+                  + " ORDER BY t.name, t.id")
           .param("active", ToolStatus.ACTIVE.name())
-          .query(rs -> {
-            long id = rs.getLong("id");
-            if (!overlaps.containsKey(id) && VendorNames.sameKey(key, rs.getString("vendor_key"))) {
-              overlaps.put(id, new Overlap(id, rs.getString("name"), rs.getString("vendor"), OverlapReason.VENDOR,
-                  List.of()));
-            }
-          });
+          .query(
+              rs -> {
+                long id = rs.getLong("id");
+                if (!overlaps.containsKey(id)
+                    && VendorNames.sameKey(key, rs.getString("vendor_key"))) {
+                  overlaps.put(
+                      id,
+                      new Overlap(
+                          id,
+                          rs.getString("name"),
+                          rs.getString("vendor"),
+                          OverlapReason.VENDOR,
+                          List.of()));
+                }
+              });
     }
-    LOG.debug("Overlaps for vendor '{}' and capabilities {}: {}", vendor, requested, overlaps.keySet());
+    LOG.debug(
+        "Overlaps for vendor '{}' and capabilities {}: {}", vendor, requested, overlaps.keySet());
     return List.copyOf(overlaps.values());
   }
 
@@ -125,8 +163,12 @@ public class JdbcInventoryService implements InventoryService {
     }
     try {
       long id = insert(tool, ToolStatus.PROCUREMENT, requestId);
-      LOG.info("Registered '{}' of '{}' in procurement for request {} (tool {})", tool.name(), tool.vendor(),
-          requestId, id);
+      LOG.info(
+          "Registered '{}' of '{}' in procurement for request {} (tool {})",
+          tool.name(),
+          tool.vendor(),
+          requestId,
+          id);
     } catch (DuplicateKeyException concurrentRegistration) {
       // another node registered the same request in between: its entry is the one
       LOG.debug("Request {} was registered concurrently", requestId);
@@ -137,18 +179,26 @@ public class JdbcInventoryService implements InventoryService {
   @Override
   @Transactional
   public void activate(String requestId) {
-    int updated = jdbc.sql("UPDATE tandem_tool SET status = :active, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE request_id = :requestId AND status = :procurement")
-        .param("active", ToolStatus.ACTIVE.name())
-        .param("procurement", ToolStatus.PROCUREMENT.name())
-        .param("requestId", requestId)
-        .update();
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_tool SET status = :active, updated_at = CURRENT_TIMESTAMP"
+                    + " WHERE request_id = :requestId AND status = :procurement")
+            .param("active", ToolStatus.ACTIVE.name())
+            .param("procurement", ToolStatus.PROCUREMENT.name())
+            .param("requestId", requestId)
+            .update();
     if (updated > 0) {
       LOG.info("Activated the tool of request {}", requestId);
       return;
     }
-    Tool tool = toolOfRequest(requestId).orElseThrow(() -> new IllegalStateException(
-        "Request " + requestId + " has no tool in the inventory to activate; register its procurement first"));
+    Tool tool =
+        toolOfRequest(requestId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Request "
+                            + requestId
+                            + " has no tool in the inventory to activate; register its procurement first"));
     LOG.debug("Tool {} of request {} is already {}", tool.id(), requestId, tool.status());
   }
 
@@ -156,10 +206,11 @@ public class JdbcInventoryService implements InventoryService {
   @Transactional
   public void discardProcurement(String requestId) {
     // the tool's capabilities go with it (ON DELETE CASCADE)
-    int deleted = jdbc.sql("DELETE FROM tandem_tool WHERE request_id = :requestId AND status = :procurement")
-        .param("requestId", requestId)
-        .param("procurement", ToolStatus.PROCUREMENT.name())
-        .update();
+    int deleted =
+        jdbc.sql("DELETE FROM tandem_tool WHERE request_id = :requestId AND status = :procurement")
+            .param("requestId", requestId)
+            .param("procurement", ToolStatus.PROCUREMENT.name())
+            .update();
     if (deleted > 0) {
       LOG.info("Discarded the procurement entry of request {}", requestId);
     }
@@ -167,9 +218,11 @@ public class JdbcInventoryService implements InventoryService {
 
   @Override
   public Optional<Tool> toolOfRequest(String requestId) {
-    return jdbc.sql("SELECT " + TOOL_COLUMNS + " FROM tandem_tool t WHERE t.request_id = :requestId")
+    return jdbc.sql(
+            "SELECT " + TOOL_COLUMNS + " FROM tandem_tool t WHERE t.request_id = :requestId")
         .param("requestId", requestId)
-        .query(JdbcInventoryService::toolRow).optional()
+        .query(JdbcInventoryService::toolRow)
+        .optional()
         .map(row -> withCapabilities(List.of(row)).get(0));
   }
 
@@ -181,10 +234,13 @@ public class JdbcInventoryService implements InventoryService {
    */
   @Transactional
   boolean addOwnedTool(NewTool tool, ToolStatus status) {
-    boolean exists = jdbc.sql("SELECT COUNT(*) FROM tandem_tool WHERE name = :name AND vendor_key = :vendorKey")
-        .param("name", tool.name())
-        .param("vendorKey", VendorNames.key(tool.vendor()))
-        .query(Integer.class).single() > 0;
+    boolean exists =
+        jdbc.sql("SELECT COUNT(*) FROM tandem_tool WHERE name = :name AND vendor_key = :vendorKey")
+                .param("name", tool.name())
+                .param("vendorKey", VendorNames.key(tool.vendor()))
+                .query(Integer.class)
+                .single()
+            > 0;
     if (exists) {
       return false;
     }
@@ -197,19 +253,24 @@ public class JdbcInventoryService implements InventoryService {
     List<String> codes = tool.capabilities() == null ? List.of() : tool.capabilities();
     List<String> unknown = codes.stream().filter(code -> !isKnownCapability(code)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("Unknown capabilities " + unknown + " for tool '" + tool.name() + "'");
+      throw new IllegalArgumentException(
+          "Unknown capabilities " + unknown + " for tool '" + tool.name() + "'");
     }
     KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO tandem_tool (name, vendor, vendor_key, owner, status, annual_cost, currency, renewal_date,"
-            + " sso, personal_data, request_id, created_at, updated_at) VALUES (:name, :vendor, :vendorKey, :owner,"
-            + " :status, :annualCost, :currency, :renewalDate, :sso, :personalData, :requestId,"
-            + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    jdbc.sql(
+            "INSERT INTO tandem_tool (name, vendor, vendor_key, owner, status, annual_cost, currency, renewal_date,"
+                + " sso, personal_data, request_id, created_at, updated_at) VALUES (:name, :vendor, :vendorKey, :owner,"
+                + " :status, :annualCost, :currency, :renewalDate, :sso, :personalData, :requestId,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
         .param("name", Objects.requireNonNull(tool.name(), "name"))
         .param("vendor", Objects.requireNonNull(tool.vendor(), "vendor"))
         .param("vendorKey", VendorNames.key(tool.vendor()))
         .param("owner", Objects.requireNonNull(tool.owner(), "owner"))
         .param("status", status.name())
-        .param("annualCost", Objects.requireNonNull(tool.annualCost(), "annualCost").setScale(2, RoundingMode.HALF_UP))
+        .param(
+            "annualCost",
+            Objects.requireNonNull(tool.annualCost(), "annualCost")
+                .setScale(2, RoundingMode.HALF_UP))
         .param("currency", Objects.requireNonNull(tool.currency(), "currency"))
         .param("renewalDate", tool.renewalDate() == null ? null : Date.valueOf(tool.renewalDate()))
         .param("sso", Objects.requireNonNull(tool.sso(), "sso"))
@@ -218,8 +279,11 @@ public class JdbcInventoryService implements InventoryService {
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     for (String code : new LinkedHashSet<>(codes)) {
-      jdbc.sql("INSERT INTO tandem_tool_capability (tool_id, capability_code) VALUES (:toolId, :code)")
-          .param("toolId", id).param("code", code).update();
+      jdbc.sql(
+              "INSERT INTO tandem_tool_capability (tool_id, capability_code) VALUES (:toolId, :code)")
+          .param("toolId", id)
+          .param("code", code)
+          .update();
     }
     return id;
   }
@@ -229,30 +293,65 @@ public class JdbcInventoryService implements InventoryService {
       return List.of();
     }
     Map<Long, List<String>> capabilities = new LinkedHashMap<>();
-    jdbc.sql("SELECT tool_id, capability_code FROM tandem_tool_capability WHERE tool_id IN (:ids)"
-            + " ORDER BY tool_id, capability_code")
+    jdbc.sql(
+            "SELECT tool_id, capability_code FROM tandem_tool_capability WHERE tool_id IN (:ids)"
+                + " ORDER BY tool_id, capability_code")
         .param("ids", rows.stream().map(ToolRow::id).toList())
-        .query(rs -> {
-          capabilities.computeIfAbsent(rs.getLong("tool_id"), id -> new ArrayList<>()).add(rs.getString("capability_code"));
-        });
-    return rows.stream().map(row -> row.toTool(capabilities.getOrDefault(row.id(), List.of()))).toList();
+        .query(
+            rs -> {
+              capabilities
+                  .computeIfAbsent(rs.getLong("tool_id"), id -> new ArrayList<>())
+                  .add(rs.getString("capability_code"));
+            });
+    return rows.stream()
+        .map(row -> row.toTool(capabilities.getOrDefault(row.id(), List.of())))
+        .toList();
   }
 
   private static ToolRow toolRow(ResultSet rs, int rowNum) throws SQLException {
     Date renewal = rs.getDate("renewal_date");
-    return new ToolRow(rs.getLong("id"), rs.getString("name"), rs.getString("vendor"), rs.getString("owner"),
-        ToolStatus.valueOf(rs.getString("status")), rs.getBigDecimal("annual_cost").setScale(2, RoundingMode.HALF_UP),
-        rs.getString("currency"), renewal == null ? null : renewal.toLocalDate(), rs.getString("sso"),
-        rs.getString("personal_data"), rs.getString("request_id"));
+    return new ToolRow(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("vendor"),
+        rs.getString("owner"),
+        ToolStatus.valueOf(rs.getString("status")),
+        rs.getBigDecimal("annual_cost").setScale(2, RoundingMode.HALF_UP),
+        rs.getString("currency"),
+        renewal == null ? null : renewal.toLocalDate(),
+        rs.getString("sso"),
+        rs.getString("personal_data"),
+        rs.getString("request_id"));
   }
 
   /** A tool row before its capabilities are read. */
-  private record ToolRow(long id, String name, String vendor, String owner, ToolStatus status, BigDecimal annualCost,
-      String currency, LocalDate renewalDate, String sso, String personalData, String requestId) {
+  private record ToolRow(
+      long id,
+      String name,
+      String vendor,
+      String owner,
+      ToolStatus status,
+      BigDecimal annualCost,
+      String currency,
+      LocalDate renewalDate,
+      String sso,
+      String personalData,
+      String requestId) {
 
     Tool toTool(List<String> capabilities) {
-      return new Tool(id, name, vendor, List.copyOf(capabilities), owner, status, annualCost, currency, renewalDate, sso,
-          personalData, requestId);
+      return new Tool(
+          id,
+          name,
+          vendor,
+          List.copyOf(capabilities),
+          owner,
+          status,
+          annualCost,
+          currency,
+          renewalDate,
+          sso,
+          personalData,
+          requestId);
     }
   }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A tool of the inventory. {@code requestId} is the purchase request that brought it in, if any. */
+/**
+ * A tool of the inventory. {@code requestId} is the purchase request that brought it in, if any.
+ */
 public record Tool(
     long id,
     String name,

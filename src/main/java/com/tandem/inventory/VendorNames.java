@@ -12,29 +12,63 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Compares vendor names the way people write them. Requesters type "Hubspot", the contract says
- * "HubSpot, Inc." and the inventory may hold "HUBSPOT inc"; all three are one vendor. A
- * {@linkplain #key(String) key} drops case, accents, punctuation, whitespace and trailing legal
- * suffixes; {@link #sameVendor(String, String)} also accepts a typo between two keys, but only a
- * small one in a name long enough that a typo is the likely explanation ("Hubspott" is HubSpot,
- * "Hub" is not).
+ * "HubSpot, Inc." and the inventory may hold "HUBSPOT inc"; all three are one vendor. A {@linkplain
+ * #key(String) key} drops case, accents, punctuation, whitespace and trailing legal suffixes;
+ * {@link #sameVendor(String, String)} also accepts a typo between two keys, but only a small one in
+ * a name long enough that a typo is the likely explanation ("Hubspott" is HubSpot, "Hub" is not).
  */
 public final class VendorNames {
 
   /** Trailing words that say what kind of company a vendor is, not which one. */
-  private static final Set<String> LEGAL_SUFFIXES = Set.of(
-      "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "gmbh", "corp", "corporation", "co",
-      "company", "sa", "sas", "sarl", "sl", "srl", "spa", "ag", "aps", "as", "se", "kg", "plc", "bv", "nv", "oy", "ab", "pty",
-      "pte", "pvt", "technologies");
+  private static final Set<String> LEGAL_SUFFIXES =
+      Set.of(
+          "inc",
+          "incorporated",
+          "llc",
+          "llp",
+          "lp",
+          "ltd",
+          "limited",
+          "gmbh",
+          "corp",
+          "corporation",
+          "co",
+          "company",
+          "sa",
+          "sas",
+          "sarl",
+          "sl",
+          "srl",
+          "spa",
+          "ag",
+          "aps",
+          "as",
+          "se",
+          "kg",
+          "plc",
+          "bv",
+          "nv",
+          "oy",
+          "ab",
+          "pty",
+          "pte",
+          "pvt",
+          "technologies");
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   /** A web domain written into a company name: "Salesforce.com". */
   private static final Pattern DOMAIN = Pattern.compile("\\.(com|io|net|ai)\\b");
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{IsAlphabetic}\\p{IsDigit}]+");
+
+  private static final Pattern NOT_ALPHANUMERIC =
+      Pattern.compile("[^\\p{IsAlphabetic}\\p{IsDigit}]+");
 
   /** Keys shorter than this match only exactly: in short names one letter makes another vendor. */
   static final int MIN_FUZZY_LENGTH = 5;
+
   /** Jaro-Winkler similarity two keys need at least to be one vendor. */
   static final double MIN_SIMILARITY = 0.95;
+
   /** Edits two keys may differ by at most to be one vendor. */
   static final int MAX_EDITS = 2;
 

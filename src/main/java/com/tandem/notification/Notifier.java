@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells people what happened to a request: by e-mail when a mail server is configured
- * ({@code spring.mail.host}), in the log otherwise. Each mail is sent once per request, step and
- * recipient: a retried job finds its row and sends nothing again.
+ * Tells people what happened to a request: by e-mail when a mail server is configured ({@code
+ * spring.mail.host}), in the log otherwise. Each mail is sent once per request, step and recipient:
+ * a retried job finds its row and sends nothing again.
  */
 @Service
 public class Notifier {
@@ -31,8 +31,12 @@ public class Notifier {
   private final Clock clock;
   private final String from;
 
-  public Notifier(JdbcClient jdbc, IdentityService identityService, ObjectProvider<JavaMailSender> mailSender,
-      Clock clock, @Value("${tandem.notification.from:tandem@tandem.example}") String from) {
+  public Notifier(
+      JdbcClient jdbc,
+      IdentityService identityService,
+      ObjectProvider<JavaMailSender> mailSender,
+      Clock clock,
+      @Value("${tandem.notification.from:tandem@tandem.example}") String from) {
     this.jdbc = jdbc;
     this.identityService = identityService;
     this.mailSender = mailSender;
@@ -42,11 +46,19 @@ public class Notifier {
 
   /** Notifies a Camunda user, at the e-mail address of their profile. */
   @Transactional
-  public void notifyUser(String requestId, String stepKey, String userId, String subject, String body) {
-    String address = Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
-        .map(User::getEmail).filter(email -> !email.isBlank()).orElse(null);
+  public void notifyUser(
+      String requestId, String stepKey, String userId, String subject, String body) {
+    String address =
+        Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+            .map(User::getEmail)
+            .filter(email -> !email.isBlank())
+            .orElse(null);
     if (address == null) {
-      LOG.warn("Request {}: user '{}' has no e-mail address; not notified of '{}'", requestId, userId, subject);
+      LOG.warn(
+          "Request {}: user '{}' has no e-mail address; not notified of '{}'",
+          requestId,
+          userId,
+          subject);
       return;
     }
     send(requestId, stepKey, address, subject, body);
@@ -54,21 +66,29 @@ public class Notifier {
 
   /** Notifies every member of a Camunda group. */
   @Transactional
-  public void notifyGroup(String requestId, String stepKey, String groupId, String subject, String body) {
+  public void notifyGroup(
+      String requestId, String stepKey, String groupId, String subject, String body) {
     for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
       notifyUser(requestId, stepKey, member.getId(), subject, body);
     }
   }
 
   private void send(String requestId, String stepKey, String address, String subject, String body) {
-    boolean sentBefore = jdbc.sql("SELECT COUNT(*) FROM tandem_notification WHERE request_id = ? AND step_key = ? AND recipient = ?")
-        .params(requestId, stepKey, address).query(Long.class).single() > 0;
+    boolean sentBefore =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM tandem_notification WHERE request_id = ? AND step_key = ? AND recipient = ?")
+                .params(requestId, stepKey, address)
+                .query(Long.class)
+                .single()
+            > 0;
     if (sentBefore) {
       LOG.debug("Request {}: '{}' already sent to {}", requestId, stepKey, address);
       return;
     }
-    jdbc.sql("INSERT INTO tandem_notification (request_id, step_key, recipient, subject, sent_at) VALUES (?, ?, ?, ?, ?)")
-        .params(requestId, stepKey, address, subject, Timestamp.from(clock.instant())).update();
+    jdbc.sql(
+            "INSERT INTO tandem_notification (request_id, step_key, recipient, subject, sent_at) VALUES (?, ?, ?, ?, ?)")
+        .params(requestId, stepKey, address, subject, Timestamp.from(clock.instant()))
+        .update();
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       LOG.info("Notification (no mail server configured) to {}: {}\n{}", address, subject, body);

@@ -21,7 +21,10 @@ public class NotifyRequesterListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String requestId = REQUEST_ID.get(task);
-    notifier.notifyUser(requestId, "question-" + task.getId(), REQUESTER.get(task),
+    notifier.notifyUser(
+        requestId,
+        "question-" + task.getId(),
+        REQUESTER.get(task),
         "[%s] Your input is needed: %s".formatted(requestId, task.getName()),
         """
         Hello,
@@ -29,6 +32,7 @@ public class NotifyRequesterListener implements TaskListener {
         your martech request %s for %s needs your answer: %s.
         Open Tasklist to answer it.
 
-        Tandem""".formatted(requestId, TOOL_NAME.get(task), task.getName()));
+        Tandem"""
+            .formatted(requestId, TOOL_NAME.get(task), task.getName()));
   }
 }

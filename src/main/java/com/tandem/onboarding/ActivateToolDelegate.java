@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Onboarding is done: the tool becomes ACTIVE, the holds become commitments, the request ACTIVE. */
+/**
+ * Onboarding is done: the tool becomes ACTIVE, the holds become commitments, the request ACTIVE.
+ */
 @Component
 public class ActivateToolDelegate extends RequestStep {
 
@@ -23,7 +25,10 @@ public class ActivateToolDelegate extends RequestStep {
   private final RequestRegistry registry;
   private final Notifier notifier;
 
-  public ActivateToolDelegate(InventoryService inventory, BudgetService budget, RequestRegistry registry,
+  public ActivateToolDelegate(
+      InventoryService inventory,
+      BudgetService budget,
+      RequestRegistry registry,
       Notifier notifier) {
     super("activate the tool and turn the holds into commitments");
     this.inventory = inventory;
@@ -38,13 +43,17 @@ public class ActivateToolDelegate extends RequestStep {
     inventory.activate(request.id());
     budget.commit(request.id());
     registry.setStatus(request.id(), RequestStatus.ACTIVE);
-    notifier.notifyUser(request.id(), "outcome", request.requester(),
+    notifier.notifyUser(
+        request.id(),
+        "outcome",
+        request.requester(),
         "[%s] %s is ready to use".formatted(request.id(), request.data().toolName()),
         """
         Good news: your martech request %s for %s was approved by marketing and IT and the tool is now
         onboarded (SSO and data-processing agreement handled by IT operations). It is ACTIVE in our inventory.
 
-        Tandem""".formatted(request.id(), request.data().toolName()));
+        Tandem"""
+            .formatted(request.id(), request.data().toolName()));
     LOG.info("Request {} is ACTIVE", request.id());
   }
 }

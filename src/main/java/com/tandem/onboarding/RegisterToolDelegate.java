@@ -30,11 +30,24 @@ public class RegisterToolDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     var request = registry.get(REQUEST_ID.get(execution));
     var data = request.data();
-    var tool = inventory.registerProcurement(request.id(), new NewTool(data.toolName(), data.vendor(),
-        data.capabilities(), "Marketing (requested by " + request.requester() + ")", data.annualLicenseCost(),
-        data.currency(), data.neededBy().plusMonths(data.contractTermMonths()), data.sso().name(),
-        data.personalData().name()));
+    var tool =
+        inventory.registerProcurement(
+            request.id(),
+            new NewTool(
+                data.toolName(),
+                data.vendor(),
+                data.capabilities(),
+                "Marketing (requested by " + request.requester() + ")",
+                data.annualLicenseCost(),
+                data.currency(),
+                data.neededBy().plusMonths(data.contractTermMonths()),
+                data.sso().name(),
+                data.personalData().name()));
     registry.setStatus(request.id(), RequestStatus.ONBOARDING);
-    LOG.info("Request {}: {} registered in the inventory as {}", request.id(), tool.name(), tool.status());
+    LOG.info(
+        "Request {}: {} registered in the inventory as {}",
+        request.id(),
+        tool.name(),
+        tool.status());
   }
 }

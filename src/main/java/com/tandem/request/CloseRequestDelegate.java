@@ -16,7 +16,8 @@ public class CloseRequestDelegate extends RequestStep {
   private final RequestCloser closer;
 
   public CloseRequestDelegate(RequestCloser closer) {
-    super("close the request (release its holds, remove its PROCUREMENT entry, tell the requester)");
+    super(
+        "close the request (release its holds, remove its PROCUREMENT entry, tell the requester)");
     this.closer = closer;
   }
 

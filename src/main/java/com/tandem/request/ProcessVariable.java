@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * A typed process variable: its name is written once, in {@link PurchaseVariables}, and its type
- * is checked when read, so no code casts a string-named variable on its own.
+ * A typed process variable: its name is written once, in {@link PurchaseVariables}, and its type is
+ * checked when read, so no code casts a string-named variable on its own.
  */
 public final class ProcessVariable<T> {
 
@@ -62,15 +62,17 @@ public final class ProcessVariable<T> {
       return Optional.of(type.cast(n.doubleValue()));
     }
     if (!type.isInstance(value)) {
-      throw new IllegalStateException("Variable '%s' should be a %s but is a %s"
-          .formatted(name, type.getSimpleName(), value.getClass().getSimpleName()));
+      throw new IllegalStateException(
+          "Variable '%s' should be a %s but is a %s"
+              .formatted(name, type.getSimpleName(), value.getClass().getSimpleName()));
     }
     return Optional.of(type.cast(value));
   }
 
   /** The value, which must be set. */
   public T get(VariableScope scope) {
-    return find(scope).orElseThrow(() -> new IllegalStateException("Variable '" + name + "' is not set"));
+    return find(scope)
+        .orElseThrow(() -> new IllegalStateException("Variable '" + name + "' is not set"));
   }
 
   public void set(VariableScope scope, T value) {

@@ -21,7 +21,8 @@ public final class PurchaseVariables {
   public static final ProcessVariable<String> VENDOR = string("vendor");
   public static final ProcessVariable<String> VENDOR_URL = string("vendorUrl");
   public static final ProcessVariable<Object> CAPABILITIES = any("capabilities");
-  public static final ProcessVariable<String> BUSINESS_JUSTIFICATION = string("businessJustification");
+  public static final ProcessVariable<String> BUSINESS_JUSTIFICATION =
+      string("businessJustification");
   public static final ProcessVariable<Object> ANNUAL_LICENSE_COST = any("annualLicenseCost");
   public static final ProcessVariable<Object> IMPLEMENTATION_COST = any("implementationCost");
   public static final ProcessVariable<String> CURRENCY = string("currency");
@@ -44,10 +45,12 @@ public final class PurchaseVariables {
   public static final ProcessVariable<Boolean> OVERLAPS_FOUND = bool("overlapsFound");
   public static final ProcessVariable<String> OVERLAP_SUMMARY = string("overlapSummary");
   public static final ProcessVariable<Boolean> USE_EXISTING_TOOL = bool("useExistingTool");
-  public static final ProcessVariable<String> NEW_TOOL_JUSTIFICATION = string("newToolJustification");
+  public static final ProcessVariable<String> NEW_TOOL_JUSTIFICATION =
+      string("newToolJustification");
 
   // Routing (DMN review-routing).
-  public static final ProcessVariable<Boolean> PRIVACY_REVIEW_REQUIRED = bool("privacyReviewRequired");
+  public static final ProcessVariable<Boolean> PRIVACY_REVIEW_REQUIRED =
+      bool("privacyReviewRequired");
   public static final ProcessVariable<Long> REVIEW_SLA_DAYS = number("reviewSlaDays");
   public static final ProcessVariable<String> REVIEW_SLA = string("reviewSla");
   public static final ProcessVariable<java.util.Date> REVIEW_DUE_DATE = date("reviewDueDate");
@@ -61,22 +64,27 @@ public final class PurchaseVariables {
   public static final ProcessVariable<String> IT_COMMENT = string("itComment");
   public static final ProcessVariable<String> PRIVACY_DECISION = string("privacyDecision");
   public static final ProcessVariable<String> PRIVACY_COMMENT = string("privacyComment");
+
   /** APPROVED, REJECTED or CHANGES_REQUESTED: the joint outcome of one review round. */
   public static final ProcessVariable<String> REVIEW_OUTCOME = string("reviewOutcome");
+
   public static final ProcessVariable<String> REVIEW_SUMMARY = string("reviewSummary");
   public static final ProcessVariable<String> REVISION_ACTION = string("revisionAction");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_SSO = bool("itChecklistSso");
-  public static final ProcessVariable<Boolean> IT_CHECKLIST_DATA_EXPORT = bool("itChecklistDataExport");
+  public static final ProcessVariable<Boolean> IT_CHECKLIST_DATA_EXPORT =
+      bool("itChecklistDataExport");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DELETION = bool("itChecklistDeletion");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DPA = bool("itChecklistDpa");
-  public static final ProcessVariable<Boolean> IT_CHECKLIST_INTEGRATION = bool("itChecklistIntegration");
+  public static final ProcessVariable<Boolean> IT_CHECKLIST_INTEGRATION =
+      bool("itChecklistIntegration");
 
   // Budget.
   public static final ProcessVariable<Boolean> BUDGET_SUFFICIENT = bool("budgetSufficient");
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
   public static final ProcessVariable<String> BUDGET_SUMMARY = string("budgetSummary");
   public static final ProcessVariable<Double> PROPOSAL_AMOUNT = decimal("proposalAmount");
-  public static final ProcessVariable<String> PROPOSAL_JUSTIFICATION = string("proposalJustification");
+  public static final ProcessVariable<String> PROPOSAL_JUSTIFICATION =
+      string("proposalJustification");
   public static final ProcessVariable<String> PROPOSAL_SUMMARY = string("proposalSummary");
   public static final ProcessVariable<String> COSIGN_DECISION = string("cosignDecision");
   public static final ProcessVariable<String> COSIGN_COMMENT = string("cosignComment");

@@ -27,10 +27,17 @@ public class RequestEndedListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    REQUEST_ID.find(execution).flatMap(registry::find).filter(request -> !request.status().isFinal())
-        .ifPresent(request -> {
-          LOG.warn("Request {} ended while {}; closing it as WITHDRAWN", request.id(), request.status());
-          closer.close(request.id(), RequestStatus.WITHDRAWN);
-        });
+    REQUEST_ID
+        .find(execution)
+        .flatMap(registry::find)
+        .filter(request -> !request.status().isFinal())
+        .ifPresent(
+            request -> {
+              LOG.warn(
+                  "Request {} ended while {}; closing it as WITHDRAWN",
+                  request.id(),
+                  request.status());
+              closer.close(request.id(), RequestStatus.WITHDRAWN);
+            });
   }
 }

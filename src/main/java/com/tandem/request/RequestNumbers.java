@@ -45,12 +45,19 @@ public class RequestNumbers {
   }
 
   private int increment(int year) {
-    int updated = jdbc.sql("UPDATE tandem_request_sequence SET next_value = next_value + 1 WHERE seq_year = ?")
-        .param(year).update();
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_request_sequence SET next_value = next_value + 1 WHERE seq_year = ?")
+            .param(year)
+            .update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO tandem_request_sequence (seq_year, next_value) VALUES (?, 1)").param(year).update();
+      jdbc.sql("INSERT INTO tandem_request_sequence (seq_year, next_value) VALUES (?, 1)")
+          .param(year)
+          .update();
     }
     return jdbc.sql("SELECT next_value FROM tandem_request_sequence WHERE seq_year = ?")
-        .param(year).query(Integer.class).single();
+        .param(year)
+        .query(Integer.class)
+        .single();
   }
 }

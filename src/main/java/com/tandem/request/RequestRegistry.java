@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RequestRegistry {
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       id, process_instance_id, requester, status, tool_name, vendor, vendor_url, business_justification,
       annual_license_cost, implementation_cost, currency, seats, contract_term_months, needed_by,
       personal_data, sso, data_export_supported, capabilities, integrations, new_tool_justification,
@@ -38,67 +39,119 @@ public class RequestRegistry {
 
   public void register(String id, String requester, String processInstanceId, IntakeData data) {
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql("INSERT INTO tandem_purchase_request (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(id, processInstanceId, requester, RequestStatus.SUBMITTED.name(), data.toolName(), data.vendor(),
-            data.vendorUrl(), data.businessJustification(), data.annualLicenseCost(), data.implementationCost(),
-            data.currency(), data.seats(), data.contractTermMonths(), data.neededBy(), data.personalData().name(),
-            data.sso().name(), data.dataExportSupported(), String.join(",", data.capabilities()),
-            String.join(",", data.integrations()), null, now, now)
+    jdbc.sql(
+            "INSERT INTO tandem_purchase_request ("
+                + COLUMNS
+                + ") VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            processInstanceId,
+            requester,
+            RequestStatus.SUBMITTED.name(),
+            data.toolName(),
+            data.vendor(),
+            data.vendorUrl(),
+            data.businessJustification(),
+            data.annualLicenseCost(),
+            data.implementationCost(),
+            data.currency(),
+            data.seats(),
+            data.contractTermMonths(),
+            data.neededBy(),
+            data.personalData().name(),
+            data.sso().name(),
+            data.dataExportSupported(),
+            String.join(",", data.capabilities()),
+            String.join(",", data.integrations()),
+            null,
+            now,
+            now)
         .update();
   }
 
   /** Replaces what the requester filled in (a resubmission after REQUEST_CHANGES). */
   public void revise(String id, IntakeData data) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE tandem_purchase_request SET tool_name = ?, vendor = ?, vendor_url = ?, business_justification = ?,
               annual_license_cost = ?, implementation_cost = ?, currency = ?, seats = ?, contract_term_months = ?,
               needed_by = ?, personal_data = ?, sso = ?, data_export_supported = ?, capabilities = ?, integrations = ?,
               updated_at = ?
             WHERE id = ?""")
-        .params(data.toolName(), data.vendor(), data.vendorUrl(), data.businessJustification(),
-            data.annualLicenseCost(), data.implementationCost(), data.currency(), data.seats(),
-            data.contractTermMonths(), data.neededBy(), data.personalData().name(), data.sso().name(),
-            data.dataExportSupported(), String.join(",", data.capabilities()), String.join(",", data.integrations()),
-            Timestamp.from(clock.instant()), id)
+        .params(
+            data.toolName(),
+            data.vendor(),
+            data.vendorUrl(),
+            data.businessJustification(),
+            data.annualLicenseCost(),
+            data.implementationCost(),
+            data.currency(),
+            data.seats(),
+            data.contractTermMonths(),
+            data.neededBy(),
+            data.personalData().name(),
+            data.sso().name(),
+            data.dataExportSupported(),
+            String.join(",", data.capabilities()),
+            String.join(",", data.integrations()),
+            Timestamp.from(clock.instant()),
+            id)
         .update();
   }
 
   public void setStatus(String id, RequestStatus status) {
     jdbc.sql("UPDATE tandem_purchase_request SET status = ?, updated_at = ? WHERE id = ?")
-        .params(status.name(), Timestamp.from(clock.instant()), id).update();
+        .params(status.name(), Timestamp.from(clock.instant()), id)
+        .update();
   }
 
   public void setNewToolJustification(String id, String justification) {
-    jdbc.sql("UPDATE tandem_purchase_request SET new_tool_justification = ?, updated_at = ? WHERE id = ?")
-        .params(justification, Timestamp.from(clock.instant()), id).update();
+    jdbc.sql(
+            "UPDATE tandem_purchase_request SET new_tool_justification = ?, updated_at = ? WHERE id = ?")
+        .params(justification, Timestamp.from(clock.instant()), id)
+        .update();
   }
 
   /**
    * Records a decision. {@code taskId} makes it idempotent: the same task's decision is recorded
    * once, however often the step runs.
    */
-  public void recordDecision(String id, String taskId, String stage, String decision, String by, String comment) {
-    boolean known = taskId != null && jdbc.sql(
-            "SELECT COUNT(*) FROM tandem_request_decision WHERE request_id = ? AND task_id = ?")
-        .params(id, taskId).query(Long.class).single() > 0;
+  public void recordDecision(
+      String id, String taskId, String stage, String decision, String by, String comment) {
+    boolean known =
+        taskId != null
+            && jdbc.sql(
+                        "SELECT COUNT(*) FROM tandem_request_decision WHERE request_id = ? AND task_id = ?")
+                    .params(id, taskId)
+                    .query(Long.class)
+                    .single()
+                > 0;
     if (known) {
       return;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO tandem_request_decision (request_id, stage, decision, decided_by, decided_at, comment_text, task_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, stage, decision, by, Timestamp.from(clock.instant()), comment, taskId).update();
+        .params(id, stage, decision, by, Timestamp.from(clock.instant()), comment, taskId)
+        .update();
   }
 
   /** Replaces the overlaps recorded for the request with those of the latest inventory check. */
   public void replaceOverlaps(String id, List<RecordedOverlap> overlaps) {
     jdbc.sql("DELETE FROM tandem_request_overlap WHERE request_id = ?").param(id).update();
     for (RecordedOverlap overlap : overlaps) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO tandem_request_overlap (request_id, tool_id, tool_name, vendor, reason, capabilities)
               VALUES (?, ?, ?, ?, ?, ?)""")
-          .params(id, overlap.toolId(), overlap.toolName(), overlap.vendor(), overlap.reason(),
+          .params(
+              id,
+              overlap.toolId(),
+              overlap.toolName(),
+              overlap.vendor(),
+              overlap.reason(),
               String.join(",", overlap.capabilities()))
           .update();
     }
@@ -106,8 +159,10 @@ public class RequestRegistry {
 
   @Transactional(readOnly = true)
   public Optional<PurchaseRequest> find(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM tandem_purchase_request WHERE id = ?").param(id)
-        .query(RequestRegistry::mapRequest).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM tandem_purchase_request WHERE id = ?")
+        .param(id)
+        .query(RequestRegistry::mapRequest)
+        .optional();
   }
 
   /** The request, which must exist. */
@@ -118,32 +173,49 @@ public class RequestRegistry {
 
   @Transactional(readOnly = true)
   public List<Decision> decisions(String id) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT stage, decision, decided_by, decided_at, comment_text FROM tandem_request_decision
             WHERE request_id = ? ORDER BY decided_at, id""")
         .param(id)
-        .query((rs, n) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant(), rs.getString(5)))
+        .query(
+            (rs, n) ->
+                new Decision(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(5)))
         .list();
   }
 
   @Transactional(readOnly = true)
   public List<RecordedOverlap> overlaps(String id) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT tool_id, tool_name, vendor, reason, capabilities FROM tandem_request_overlap
             WHERE request_id = ? ORDER BY tool_name""")
         .param(id)
-        .query((rs, n) -> new RecordedOverlap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            split(rs.getString(5))))
+        .query(
+            (rs, n) ->
+                new RecordedOverlap(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    split(rs.getString(5))))
         .list();
   }
 
   /** A page of requests, newest first, optionally filtered by status and requester. */
   @Transactional(readOnly = true)
   public List<PurchaseRequest> page(RequestStatus status, String requester, int page, int size) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM tandem_purchase_request"
-            + " WHERE (:status IS NULL OR status = :status) AND (:requester IS NULL OR requester = :requester)"
-            + " ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tandem_purchase_request"
+                + " WHERE (:status IS NULL OR status = :status) AND (:requester IS NULL OR requester = :requester)"
+                + " ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset")
         .param("status", status == null ? null : status.name())
         .param("requester", requester)
         .param("size", size)
@@ -154,24 +226,42 @@ public class RequestRegistry {
 
   @Transactional(readOnly = true)
   public long count(RequestStatus status, String requester) {
-    return jdbc.sql("SELECT COUNT(*) FROM tandem_purchase_request"
-            + " WHERE (:status IS NULL OR status = :status) AND (:requester IS NULL OR requester = :requester)")
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM tandem_purchase_request"
+                + " WHERE (:status IS NULL OR status = :status) AND (:requester IS NULL OR requester = :requester)")
         .param("status", status == null ? null : status.name())
         .param("requester", requester)
-        .query(Long.class).single();
+        .query(Long.class)
+        .single();
   }
 
   private static PurchaseRequest mapRequest(ResultSet rs, int row) throws SQLException {
-    IntakeData data = new IntakeData(
-        rs.getString("tool_name"), rs.getString("vendor"), rs.getString("vendor_url"),
-        split(rs.getString("capabilities")), rs.getString("business_justification"),
-        rs.getBigDecimal("annual_license_cost"), rs.getBigDecimal("implementation_cost"), rs.getString("currency"),
-        rs.getInt("seats"), rs.getInt("contract_term_months"), rs.getDate("needed_by").toLocalDate(),
-        PersonalData.valueOf(rs.getString("personal_data")), SsoSupport.valueOf(rs.getString("sso")),
-        split(rs.getString("integrations")), rs.getBoolean("data_export_supported"));
-    return new PurchaseRequest(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("requester"),
-        RequestStatus.valueOf(rs.getString("status")), data, rs.getString("new_tool_justification"),
-        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+    IntakeData data =
+        new IntakeData(
+            rs.getString("tool_name"),
+            rs.getString("vendor"),
+            rs.getString("vendor_url"),
+            split(rs.getString("capabilities")),
+            rs.getString("business_justification"),
+            rs.getBigDecimal("annual_license_cost"),
+            rs.getBigDecimal("implementation_cost"),
+            rs.getString("currency"),
+            rs.getInt("seats"),
+            rs.getInt("contract_term_months"),
+            rs.getDate("needed_by").toLocalDate(),
+            PersonalData.valueOf(rs.getString("personal_data")),
+            SsoSupport.valueOf(rs.getString("sso")),
+            split(rs.getString("integrations")),
+            rs.getBoolean("data_export_supported"));
+    return new PurchaseRequest(
+        rs.getString("id"),
+        rs.getString("process_instance_id"),
+        rs.getString("requester"),
+        RequestStatus.valueOf(rs.getString("status")),
+        data,
+        rs.getString("new_tool_justification"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("updated_at")));
   }
 
   private static Instant instant(Timestamp ts) {

@@ -16,7 +16,8 @@ public enum RequestStatus {
   WITHDRAWN,
   REDIRECTED;
 
-  private static final Set<RequestStatus> FINAL = EnumSet.of(ACTIVE, REJECTED, WITHDRAWN, REDIRECTED);
+  private static final Set<RequestStatus> FINAL =
+      EnumSet.of(ACTIVE, REJECTED, WITHDRAWN, REDIRECTED);
 
   public boolean isFinal() {
     return FINAL.contains(this);

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the request's status current as the process moves. Used from BPMN as an execution
- * listener expression: {@code ${requestStatus.update(execution, 'IN_REVIEW')}}.
+ * Keeps the request's status current as the process moves. Used from BPMN as an execution listener
+ * expression: {@code ${requestStatus.update(execution, 'IN_REVIEW')}}.
  */
 @Component("requestStatus")
 public class RequestStatusUpdater {

@@ -44,17 +44,22 @@ public class RequestVariables {
     INTEGRATIONS.set(scope, String.join(",", data.integrations()));
     Function<List<String>, String> names = capabilityNames();
     CAPABILITIES_TEXT.set(scope, names.apply(data.capabilities()));
-    INTEGRATIONS_TEXT.set(scope, data.integrations().isEmpty() ? "none" : names.apply(data.integrations()));
+    INTEGRATIONS_TEXT.set(
+        scope, data.integrations().isEmpty() ? "none" : names.apply(data.integrations()));
   }
 
   /**
-   * Turns capability codes into the names people read, e.g. "Email marketing, CRM". The taxonomy
-   * is read once per call of this method; use the function for as many lists as needed.
+   * Turns capability codes into the names people read, e.g. "Email marketing, CRM". The taxonomy is
+   * read once per call of this method; use the function for as many lists as needed.
    */
   public Function<List<String>, String> capabilityNames() {
-    Map<String, String> names = inventory.capabilities().stream()
-        .collect(Collectors.toMap(Capability::code, Capability::name, (a, b) -> a));
-    return codes -> codes.stream().map(code -> names.getOrDefault(code, code)).collect(Collectors.joining(", "));
+    Map<String, String> names =
+        inventory.capabilities().stream()
+            .collect(Collectors.toMap(Capability::code, Capability::name, (a, b) -> a));
+    return codes ->
+        codes.stream()
+            .map(code -> names.getOrDefault(code, code))
+            .collect(Collectors.joining(", "));
   }
 
   public static Function<java.math.BigDecimal, String> money(String currency) {

@@ -25,14 +25,23 @@ import org.springframework.stereotype.Component;
 public class TaskPresentationListener implements TaskListener {
 
   /** Task-local copies of the process variables that the Tasklist filters show as columns. */
-  public static final Map<String, ProcessVariable<?>> COLUMNS = Map.of(
-      "listRequestId", REQUEST_ID, "listToolName", TOOL_NAME,
-      "listFirstYearCost", TOTAL_FIRST_YEAR_COST, "listRequester", REQUESTER);
+  public static final Map<String, ProcessVariable<?>> COLUMNS =
+      Map.of(
+          "listRequestId",
+          REQUEST_ID,
+          "listToolName",
+          TOOL_NAME,
+          "listFirstYearCost",
+          TOTAL_FIRST_YEAR_COST,
+          "listRequester",
+          REQUESTER);
 
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), REQUEST_ID.get(task)));
-    COLUMNS.forEach((column, variable) -> variable.find(task).ifPresent(value -> task.setVariableLocal(column, value)));
+    COLUMNS.forEach(
+        (column, variable) ->
+            variable.find(task).ifPresent(value -> task.setVariableLocal(column, value)));
   }
 }

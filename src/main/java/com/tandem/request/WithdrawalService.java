@@ -1,6 +1,5 @@
 package com.tandem.request;
 
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +21,19 @@ public class WithdrawalService {
     this.runtimeService = runtimeService;
   }
 
-  /** @throws IllegalStateException if the request can no longer be withdrawn */
+  /**
+   * @throws IllegalStateException if the request can no longer be withdrawn
+   */
   @Transactional
   public void withdraw(String requestId, String byUser, String reason) {
     PurchaseRequest request = registry.get(requestId);
     if (!request.status().isWithdrawable()) {
-      throw new IllegalStateException("Request %s is %s and can no longer be withdrawn".formatted(requestId, request.status()));
+      throw new IllegalStateException(
+          "Request %s is %s and can no longer be withdrawn".formatted(requestId, request.status()));
     }
     registry.recordDecision(requestId, null, "WITHDRAWAL", "WITHDRAW", byUser, reason);
-    runtimeService.createMessageCorrelation(MESSAGE)
+    runtimeService
+        .createMessageCorrelation(MESSAGE)
         .processInstanceBusinessKey(requestId)
         .correlateWithResult();
   }

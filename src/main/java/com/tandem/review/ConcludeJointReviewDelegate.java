@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Joins the reviews of one round into one outcome: any REJECT rejects, else any REQUEST_CHANGES
- * asks the requester for changes, else the request is approved. Also writes the reviewers'
- * comments for the forms that follow.
+ * asks the requester for changes, else the request is approved. Also writes the reviewers' comments
+ * for the forms that follow.
  */
 @Component
 public class ConcludeJointReviewDelegate implements JavaDelegate {
@@ -33,18 +33,29 @@ public class ConcludeJointReviewDelegate implements JavaDelegate {
     if (PRIVACY_REVIEW_REQUIRED.find(execution).orElse(false)) {
       collect(execution, "Privacy", PRIVACY_DECISION, PRIVACY_COMMENT, decisions, summary);
     }
-    String outcome = decisions.contains("REJECT") ? REJECTED
-        : decisions.contains("REQUEST_CHANGES") ? CHANGES_REQUESTED : APPROVED;
+    String outcome =
+        decisions.contains("REJECT")
+            ? REJECTED
+            : decisions.contains("REQUEST_CHANGES") ? CHANGES_REQUESTED : APPROVED;
     REVIEW_OUTCOME.set(execution, outcome);
     REVIEW_SUMMARY.set(execution, String.join("\n", summary));
     LOG.info("Request {}: joint review {}", REQUEST_ID.get(execution), outcome);
   }
 
-  private static void collect(DelegateExecution execution, String review, ProcessVariable<String> decision,
-      ProcessVariable<String> comment, List<String> decisions, List<String> summary) {
+  private static void collect(
+      DelegateExecution execution,
+      String review,
+      ProcessVariable<String> decision,
+      ProcessVariable<String> comment,
+      List<String> decisions,
+      List<String> summary) {
     String value = decision.get(execution);
     decisions.add(value);
-    summary.add("• %s review: %s%s".formatted(review, value,
-        comment.find(execution).filter(c -> !c.isBlank()).map(c -> " — " + c).orElse("")));
+    summary.add(
+        "• %s review: %s%s"
+            .formatted(
+                review,
+                value,
+                comment.find(execution).filter(c -> !c.isBlank()).map(c -> " — " + c).orElse("")));
   }
 }

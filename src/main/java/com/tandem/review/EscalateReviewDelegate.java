@@ -4,10 +4,10 @@ import static com.tandem.request.PurchaseVariables.REQUEST_ID;
 import static com.tandem.request.PurchaseVariables.TOOL_NAME;
 
 import com.tandem.notification.Notifier;
+import com.tandem.request.RequestStep;
 import com.tandem.system.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -31,7 +31,8 @@ public class EscalateReviewDelegate extends RequestStep {
   private final Notifier notifier;
   private final EscalationProperties properties;
 
-  public EscalateReviewDelegate(TaskService taskService, Notifier notifier, EscalationProperties properties) {
+  public EscalateReviewDelegate(
+      TaskService taskService, Notifier notifier, EscalationProperties properties) {
     super("remind the reviewers and escalate the late review");
     this.taskService = taskService;
     this.notifier = notifier;
@@ -42,26 +43,43 @@ public class EscalateReviewDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     String requestId = REQUEST_ID.get(execution);
     String taskKey = (String) execution.getVariableLocal("reviewTask");
-    List<Task> late = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(taskKey).list();
+    List<Task> late =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(taskKey)
+            .list();
     for (Task task : late) {
       taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
       String subject = "[%s] Overdue: %s".formatted(requestId, task.getName());
-      String body = """
+      String body =
+          """
           The review "%s" of martech request %s (%s) has passed its SLA and is still open.
           Please decide it in Tasklist.
 
-          Tandem""".formatted(task.getName(), requestId, TOOL_NAME.get(execution));
+          Tandem"""
+              .formatted(task.getName(), requestId, TOOL_NAME.get(execution));
       for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          notifier.notifyGroup(requestId, "reminder-" + task.getId(), link.getGroupId(), subject, body);
+          notifier.notifyGroup(
+              requestId, "reminder-" + task.getId(), link.getGroupId(), subject, body);
           List<String> leaders = properties.leadership().get(link.getGroupId());
           if (leaders == null || leaders.isEmpty()) {
-            notifier.notifyGroup(requestId, "escalation-" + task.getId(), TandemGroups.CAMUNDA_ADMIN,
-                "Escalation: " + subject, body);
+            notifier.notifyGroup(
+                requestId,
+                "escalation-" + task.getId(),
+                TandemGroups.CAMUNDA_ADMIN,
+                "Escalation: " + subject,
+                body);
           } else {
-            leaders.forEach(leader -> notifier.notifyUser(requestId, "escalation-" + task.getId(), leader,
-                "Escalation: " + subject, body));
+            leaders.forEach(
+                leader ->
+                    notifier.notifyUser(
+                        requestId,
+                        "escalation-" + task.getId(),
+                        leader,
+                        "Escalation: " + subject,
+                        body));
           }
         }
       }

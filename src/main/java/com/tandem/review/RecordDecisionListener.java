@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing a user task records its decision (stage, decision, by, at, comment) in the registry.
- * A missing or unknown decision, or a missing comment where one is required, refuses the
- * completion with a message Tasklist shows, whatever client completed the task.
+ * Completing a user task records its decision (stage, decision, by, at, comment) in the registry. A
+ * missing or unknown decision, or a missing comment where one is required, refuses the completion
+ * with a message Tasklist shows, whatever client completed the task.
  */
 @Component
 public class RecordDecisionListener implements TaskListener {
@@ -32,30 +32,43 @@ public class RecordDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     ReviewDecisionSpec spec = ReviewDecisionSpec.BY_TASK.get(task.getTaskDefinitionKey());
     if (spec == null) {
-      throw new IllegalStateException("No decision is defined for task " + task.getTaskDefinitionKey());
+      throw new IllegalStateException(
+          "No decision is defined for task " + task.getTaskDefinitionKey());
     }
     Object raw = spec.decision().find(task).orElse(null);
     if (raw == null || raw.toString().isBlank()) {
-      throw new BadUserRequestException("Please choose a decision (" + spec.decision().name() + ") before completing.");
+      throw new BadUserRequestException(
+          "Please choose a decision (" + spec.decision().name() + ") before completing.");
     }
     String decision = raw.toString();
     if (spec.allowed() != null && !spec.allowed().contains(decision)) {
-      throw new BadUserRequestException("'%s' is not a valid %s; choose one of %s"
-          .formatted(decision, spec.decision().name(), spec.allowed()));
+      throw new BadUserRequestException(
+          "'%s' is not a valid %s; choose one of %s"
+              .formatted(decision, spec.decision().name(), spec.allowed()));
     }
-    String comment = spec.comment() == null ? null : spec.comment().find(task).map(String::strip).orElse(null);
-    if (spec.comment() != null && spec.commentRequired(decision) && (comment == null || comment.isEmpty())) {
-      throw new BadUserRequestException(spec.commentMissing() != null ? spec.commentMissing()
-          : "Please explain your decision in " + spec.comment().name() + ": it is required when the decision is "
-              + decision + ".");
+    String comment =
+        spec.comment() == null ? null : spec.comment().find(task).map(String::strip).orElse(null);
+    if (spec.comment() != null
+        && spec.commentRequired(decision)
+        && (comment == null || comment.isEmpty())) {
+      throw new BadUserRequestException(
+          spec.commentMissing() != null
+              ? spec.commentMissing()
+              : "Please explain your decision in "
+                  + spec.comment().name()
+                  + ": it is required when the decision is "
+                  + decision
+                  + ".");
     }
     if (comment != null && comment.length() > 4000) {
-      throw new BadUserRequestException(spec.comment().name() + " must be at most 4000 characters.");
+      throw new BadUserRequestException(
+          spec.comment().name() + " must be at most 4000 characters.");
     }
     if (raw instanceof Number amount) {
       var money = new java.math.BigDecimal(amount.toString());
       if (money.signum() < 0 || money.stripTrailingZeros().scale() > 2) {
-        throw new BadUserRequestException(spec.decision().name() + " must be a positive amount with at most two decimals.");
+        throw new BadUserRequestException(
+            spec.decision().name() + " must be a positive amount with at most two decimals.");
       }
       decision = "PROPOSED " + money.setScale(2).toPlainString();
     }
@@ -66,15 +79,22 @@ public class RecordDecisionListener implements TaskListener {
       }
       case "Task_CompleteOnboarding" -> {
         boolean dpa = Boolean.TRUE.equals(task.getVariable(DPA_SIGNED.name()));
-        comment = "SSO configured: %s; DPA signed: %s.%s".formatted(yesNo(Boolean.parseBoolean(decision)), yesNo(dpa),
-            comment == null || comment.isEmpty() ? "" : " " + comment);
+        comment =
+            "SSO configured: %s; DPA signed: %s.%s"
+                .formatted(
+                    yesNo(Boolean.parseBoolean(decision)),
+                    yesNo(dpa),
+                    comment == null || comment.isEmpty() ? "" : " " + comment);
         decision = "COMPLETED";
       }
-      default -> { }
+      default -> {}
     }
-    String by = Optional.ofNullable(identityService.getCurrentAuthentication()).map(Authentication::getUserId)
-        .orElse(task.getAssignee());
-    registry.recordDecision(REQUEST_ID.get(task), task.getId(), spec.stage(), decision, by, comment);
+    String by =
+        Optional.ofNullable(identityService.getCurrentAuthentication())
+            .map(Authentication::getUserId)
+            .orElse(task.getAssignee());
+    registry.recordDecision(
+        REQUEST_ID.get(task), task.getId(), spec.stage(), decision, by, comment);
   }
 
   private static String yesNo(boolean value) {

@@ -30,7 +30,8 @@ public class RouteReviewsDelegate implements JavaDelegate {
   private final RoutingProperties properties;
   private final Clock clock;
 
-  public RouteReviewsDelegate(DecisionService decisionService, RoutingProperties properties, Clock clock) {
+  public RouteReviewsDelegate(
+      DecisionService decisionService, RoutingProperties properties, Clock clock) {
     this.decisionService = decisionService;
     this.properties = properties;
     this.clock = clock;
@@ -38,13 +39,21 @@ public class RouteReviewsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var inputs = Variables.createVariables()
-        .putValue("personalData", PERSONAL_DATA.get(execution))
-        .putValue("sso", SSO.get(execution))
-        .putValue("integrationCount", countIntegrations(INTEGRATIONS.find(execution).map(Object::toString).orElse("")))
-        .putValue("totalFirstYearCost", TOTAL_FIRST_YEAR_COST.get(execution))
-        .putValue("boardThreshold", properties.boardThreshold().doubleValue());
-    var result = decisionService.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate().getSingleResult();
+    var inputs =
+        Variables.createVariables()
+            .putValue("personalData", PERSONAL_DATA.get(execution))
+            .putValue("sso", SSO.get(execution))
+            .putValue(
+                "integrationCount",
+                countIntegrations(INTEGRATIONS.find(execution).map(Object::toString).orElse("")))
+            .putValue("totalFirstYearCost", TOTAL_FIRST_YEAR_COST.get(execution))
+            .putValue("boardThreshold", properties.boardThreshold().doubleValue());
+    var result =
+        decisionService
+            .evaluateDecisionByKey(DECISION_KEY)
+            .variables(inputs)
+            .evaluate()
+            .getSingleResult();
     boolean privacy = (Boolean) result.getEntry("privacyReviewRequired");
     long slaDays = ((Number) result.getEntry("reviewSlaDays")).longValue();
     boolean board = (Boolean) result.getEntry("boardRequired");
@@ -55,16 +64,35 @@ public class RouteReviewsDelegate implements JavaDelegate {
     REVIEW_DUE_DATE.set(execution, Date.from(Instant.now(clock).plus(slaDays, ChronoUnit.DAYS)));
     BOARD_REQUIRED.set(execution, board);
     BOARD_CYCLE.set(execution, properties.boardCycle());
-    ROUTING_SUMMARY.set(execution, "Reviews: marketing, IT%s. Each review is due within %d days.%s".formatted(
-        privacy ? ", privacy (personal data is processed)" : "", slaDays,
-        board ? " The board decides (first-year cost reaches the board threshold of "
-            + properties.boardThreshold().toPlainString() + ")." : ""));
-    for (var stale : List.of(MARKETING_DECISION, MARKETING_COMMENT, IT_DECISION, IT_COMMENT, PRIVACY_DECISION,
-        PRIVACY_COMMENT, REVIEW_OUTCOME, REVISION_ACTION)) {
+    ROUTING_SUMMARY.set(
+        execution,
+        "Reviews: marketing, IT%s. Each review is due within %d days.%s"
+            .formatted(
+                privacy ? ", privacy (personal data is processed)" : "",
+                slaDays,
+                board
+                    ? " The board decides (first-year cost reaches the board threshold of "
+                        + properties.boardThreshold().toPlainString()
+                        + ")."
+                    : ""));
+    for (var stale :
+        List.of(
+            MARKETING_DECISION,
+            MARKETING_COMMENT,
+            IT_DECISION,
+            IT_COMMENT,
+            PRIVACY_DECISION,
+            PRIVACY_COMMENT,
+            REVIEW_OUTCOME,
+            REVISION_ACTION)) {
       stale.remove(execution);
     }
-    LOG.info("Request {} routed: privacy review {}, SLA {} days, board {}", REQUEST_ID.get(execution), privacy,
-        slaDays, board);
+    LOG.info(
+        "Request {} routed: privacy review {}, SLA {} days, board {}",
+        REQUEST_ID.get(execution),
+        privacy,
+        slaDays,
+        board);
   }
 
   static int countIntegrations(String joined) {

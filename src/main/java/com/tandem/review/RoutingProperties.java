@@ -7,13 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code tandem.routing.*}: the board threshold (a total first-year cost at or above it always
- * goes to the board) and the board cycle a deferred decision waits for.
+ * {@code tandem.routing.*}: the board threshold (a total first-year cost at or above it always goes
+ * to the board) and the board cycle a deferred decision waits for.
  */
 @ConfigurationProperties("tandem.routing")
 public record RoutingProperties(
-    @DefaultValue("100000") BigDecimal boardThreshold,
-    @DefaultValue("P30D") String boardCycle) {
+    @DefaultValue("100000") BigDecimal boardThreshold, @DefaultValue("P30D") String boardCycle) {
 
   public RoutingProperties {
     if (boardThreshold.signum() <= 0) {
@@ -23,7 +22,8 @@ public record RoutingProperties(
       Duration.parse(boardCycle);
     } catch (DateTimeParseException notADuration) {
       throw new IllegalArgumentException(
-          "tandem.routing.board-cycle must be an ISO-8601 duration such as P30D or PT12H, not " + boardCycle);
+          "tandem.routing.board-cycle must be an ISO-8601 duration such as P30D or PT12H, not "
+              + boardCycle);
     }
   }
 }

@@ -8,4 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start (on in the default H2 run, off in the mysql profile), and the demo users' password.
  */
 @ConfigurationProperties("tandem.demo-data")
-public record DemoDataProperties(@DefaultValue("false") boolean enabled, @DefaultValue("demo") String password) {}
+public record DemoDataProperties(
+    @DefaultValue("false") boolean enabled, @DefaultValue("demo") String password) {}

@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users and groups of PRODUCT.md §1 with their authorizations, created at start when
- * {@code tandem.demo-data.enabled} is on. Idempotent: a restart creates nothing twice and keeps
- * passwords that were changed since.
+ * Demo users and groups of PRODUCT.md §1 with their authorizations, created at start when {@code
+ * tandem.demo-data.enabled} is on. Idempotent: a restart creates nothing twice and keeps passwords
+ * that were changed since.
  */
 @Component
 @Order(10)
@@ -24,27 +24,31 @@ public class DemoIdentityInitializer implements DemoDataStep {
 
   record DemoUser(String id, String firstName, String lastName, String groupId) {}
 
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("requester", "Riley", "Requester", TandemGroups.MARKETING),
-      new DemoUser("cmo", "Casey", "Marketing-Officer", TandemGroups.MARKETING_LEADERSHIP),
-      new DemoUser("cio", "Indra", "Information-Officer", TandemGroups.IT_LEADERSHIP),
-      new DemoUser("privacy", "Priya", "Privacy", TandemGroups.PRIVACY_LEGAL),
-      new DemoUser("board", "Bo", "Ard", TandemGroups.BOARD),
-      new DemoUser("itops", "Ito", "Operations", TandemGroups.IT_OPERATIONS));
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("requester", "Riley", "Requester", TandemGroups.MARKETING),
+          new DemoUser("cmo", "Casey", "Marketing-Officer", TandemGroups.MARKETING_LEADERSHIP),
+          new DemoUser("cio", "Indra", "Information-Officer", TandemGroups.IT_LEADERSHIP),
+          new DemoUser("privacy", "Priya", "Privacy", TandemGroups.PRIVACY_LEGAL),
+          new DemoUser("board", "Bo", "Ard", TandemGroups.BOARD),
+          new DemoUser("itops", "Ito", "Operations", TandemGroups.IT_OPERATIONS));
 
-  private static final List<String[]> GROUP_NAMES = List.of(
-      new String[] {TandemGroups.MARKETING, "Marketing"},
-      new String[] {TandemGroups.MARKETING_LEADERSHIP, "Marketing leadership (CMO office)"},
-      new String[] {TandemGroups.IT_LEADERSHIP, "IT leadership (CIO office)"},
-      new String[] {TandemGroups.PRIVACY_LEGAL, "Privacy and legal"},
-      new String[] {TandemGroups.BOARD, "Board"},
-      new String[] {TandemGroups.IT_OPERATIONS, "IT operations"});
+  private static final List<String[]> GROUP_NAMES =
+      List.of(
+          new String[] {TandemGroups.MARKETING, "Marketing"},
+          new String[] {TandemGroups.MARKETING_LEADERSHIP, "Marketing leadership (CMO office)"},
+          new String[] {TandemGroups.IT_LEADERSHIP, "IT leadership (CIO office)"},
+          new String[] {TandemGroups.PRIVACY_LEGAL, "Privacy and legal"},
+          new String[] {TandemGroups.BOARD, "Board"},
+          new String[] {TandemGroups.IT_OPERATIONS, "IT operations"});
 
   private final IdentityService identityService;
   private final TandemAuthorizations authorizations;
   private final DemoDataProperties properties;
 
-  public DemoIdentityInitializer(IdentityService identityService, TandemAuthorizations authorizations,
+  public DemoIdentityInitializer(
+      IdentityService identityService,
+      TandemAuthorizations authorizations,
       DemoDataProperties properties) {
     this.identityService = identityService;
     this.authorizations = authorizations;

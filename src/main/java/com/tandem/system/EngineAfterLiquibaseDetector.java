@@ -11,10 +11,14 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOn
  * the schema version at start, so the tables must exist before it is built; Spring Boot orders
  * beans after database initialization only for the types a detector like this one names.
  */
-public class EngineAfterLiquibaseDetector extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
+public class EngineAfterLiquibaseDetector
+    extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 
   @Override
   protected Set<Class<?>> getDependsOnDatabaseInitializationBeanTypes() {
-    return Set.of(ProcessEngine.class, ProcessEngineFactoryBean.class, SpringProcessEngineConfiguration.class);
+    return Set.of(
+        ProcessEngine.class,
+        ProcessEngineFactoryBean.class,
+        SpringProcessEngineConfiguration.class);
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API under /engine-rest answers only to HTTP Basic with Camunda credentials;
- * what a caller may then see and do is decided by Camunda authorizations.
+ * The engine REST API under /engine-rest answers only to HTTP Basic with Camunda credentials; what
+ * a caller may then see and do is decided by Camunda authorizations.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfig {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda authorizations each business group needs, granted idempotently: running it again
- * adds only what is missing. Used by the demo data and documented for production set-up.
+ * The Camunda authorizations each business group needs, granted idempotently: running it again adds
+ * only what is missing. Used by the demo data and documented for production set-up.
  *
  * <p>Tasks themselves need no grant here: the engine gives a task's candidate group (and its
  * assignee) the right to see and work it. Requesters are given read access to their own process
@@ -42,43 +42,70 @@ public class TandemAuthorizations {
       grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // See the process of a task (its name and diagram) in Tasklist; review and board tasks
       // live in the called processes.
-      for (String processKey : List.of(PROCESS_KEY, "martech-joint-review", "martech-board-submission")) {
-        grantGroup(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
+      for (String processKey :
+          List.of(PROCESS_KEY, "martech-joint-review", "martech-board-submission")) {
+        grantGroup(
+            group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }
     }
     // Requesters start purchase requests from Tasklist or through the API.
-    grantGroup(TandemGroups.MARKETING, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+    grantGroup(
+        TandemGroups.MARKETING,
+        Resources.PROCESS_DEFINITION,
+        PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grantGroup(TandemGroups.MARKETING, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    grantGroup(
+        TandemGroups.MARKETING, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }
 
   /** Grants {@code permissions} on one resource to a group, adding to any grant it already has. */
-  public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
+  public void grantGroup(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     grant(existing, a -> a.setGroupId(groupId), resource, resourceId, permissions);
   }
 
-  /** Grants {@code permissions} on one resource to a single user, adding to any grant it already has. */
-  public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).userIdIn(userId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
+  /**
+   * Grants {@code permissions} on one resource to a single user, adding to any grant it already
+   * has.
+   */
+  public void grantUser(
+      String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .userIdIn(userId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     grant(existing, a -> a.setUserId(userId), resource, resourceId, permissions);
   }
 
-  private void grant(Authorization existing, Consumer<Authorization> grantee, Resource resource, String resourceId,
+  private void grant(
+      Authorization existing,
+      Consumer<Authorization> grantee,
+      Resource resource,
+      String resourceId,
       Permission... permissions) {
     if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
       return;
     }
-    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization =
+        existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     grantee.accept(authorization);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
     Arrays.stream(permissions).forEach(authorization::addPermission);
     authorizationService.saveAuthorization(authorization);
-    LOG.debug("Granted {} on {} {}", Arrays.toString(permissions), resource.resourceName(), resourceId);
+    LOG.debug(
+        "Granted {} on {} {}", Arrays.toString(permissions), resource.resourceName(), resourceId);
   }
 }

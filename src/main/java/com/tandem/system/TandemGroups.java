@@ -11,6 +11,7 @@ public final class TandemGroups {
   public static final String PRIVACY_LEGAL = "privacy-legal";
   public static final String BOARD = "board";
   public static final String IT_OPERATIONS = "it-operations";
+
   /** Camunda's administrators' group; its members may do everything. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 

@@ -28,7 +28,8 @@ class TasklistFilterListBound {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> tasklistFilterListBoundFilter(
-      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int limit) {
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}")
+          int limit) {
     var registration = new FilterRegistrationBean<OncePerRequestFilter>(new BoundFilterList(limit));
     registration.addUrlPatterns("/camunda/api/engine/engine/*");
     registration.setName("tandem-tasklist-filter-list-bound");
@@ -43,13 +44,18 @@ class TasklistFilterListBound {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       // Tasklist asks for the filter list either without maxResults or with maxResults=2000, both
       // above the limit (seen in the browser test): either way it gets the limit.
-      boolean filterList = "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/filter");
-      chain.doFilter(filterList && aboveLimit(request.getParameter("maxResults"))
-          ? new WithMaxResults(request, limit) : request, response);
+      boolean filterList =
+          "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/filter");
+      chain.doFilter(
+          filterList && aboveLimit(request.getParameter("maxResults"))
+              ? new WithMaxResults(request, limit)
+              : request,
+          response);
     }
 
     private boolean aboveLimit(String maxResults) {
@@ -59,7 +65,7 @@ class TasklistFilterListBound {
       try {
         return Long.parseLong(maxResults.strip()) > Long.parseLong(limit);
       } catch (NumberFormatException notANumber) {
-        return false;  // the engine answers that itself
+        return false; // the engine answers that itself
       }
     }
   }
@@ -74,7 +80,10 @@ class TasklistFilterListBound {
 
     @Override
     public String getQueryString() {
-      String query = super.getQueryString() == null ? "" : super.getQueryString().replaceAll("(^|&)maxResults=[^&]*", "");
+      String query =
+          super.getQueryString() == null
+              ? ""
+              : super.getQueryString().replaceAll("(^|&)maxResults=[^&]*", "");
       query = query.startsWith("&") ? query.substring(1) : query;
       return (query.isEmpty() ? "" : query + "&") + "maxResults=" + limit;
     }

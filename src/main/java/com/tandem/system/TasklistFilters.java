@@ -33,17 +33,22 @@ import org.springframework.stereotype.Component;
  * due date first; Tasklist lets a reviewer re-sort by any of those.
  */
 @Component
-@ConditionalOnProperty(name = "tandem.tasklist-filters.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "tandem.tasklist-filters.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class TasklistFilters {
 
-  record FilterSpec(String name, String description, int priority, List<String> groups, TaskQuery query) {}
+  record FilterSpec(
+      String name, String description, int priority, List<String> groups, TaskQuery query) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
   private final FilterService filterService;
   private final TaskService taskService;
   private final TandemAuthorizations authorizations;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService, TandemAuthorizations authorizations) {
+  public TasklistFilters(
+      FilterService filterService, TaskService taskService, TandemAuthorizations authorizations) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizations = authorizations;
@@ -51,26 +56,67 @@ public class TasklistFilters {
 
   List<FilterSpec> filters() {
     return List.of(
-        new FilterSpec("My requests", "Questions about your own martech requests", -10, List.of(MARKETING),
-            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-        review("Marketing reviews", "Marketing reviews of martech requests", 0, List.of(MARKETING_LEADERSHIP),
+        new FilterSpec(
+            "My requests",
+            "Questions about your own martech requests",
+            -10,
+            List.of(MARKETING),
+            taskService
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc()),
+        review(
+            "Marketing reviews",
+            "Marketing reviews of martech requests",
+            0,
+            List.of(MARKETING_LEADERSHIP),
             "Task_ReviewMarketing"),
-        review("IT reviews", "IT reviews: security, SSO, integration, data custody", 1, List.of(IT_LEADERSHIP),
+        review(
+            "IT reviews",
+            "IT reviews: security, SSO, integration, data custody",
+            1,
+            List.of(IT_LEADERSHIP),
             "Task_ReviewIt"),
-        review("Privacy reviews", "Requests that process personal data", 2, List.of(PRIVACY_LEGAL),
+        review(
+            "Privacy reviews",
+            "Requests that process personal data",
+            2,
+            List.of(PRIVACY_LEGAL),
             "Task_ReviewPrivacy"),
-        review("Budget proposals", "Joint budget proposals: drafted by marketing, co-signed by IT", 3,
-            List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP), "Task_DraftBudgetProposal", "Task_CosignBudgetProposal"),
-        review("Board decisions", "Joint proposals awaiting the board", 4, List.of(BOARD), "Task_BoardDecision"),
-        review("Onboarding", "Approved tools to onboard: SSO, access, data-processing agreement", 5,
-            List.of(IT_OPERATIONS), "Task_CompleteOnboarding"));
+        review(
+            "Budget proposals",
+            "Joint budget proposals: drafted by marketing, co-signed by IT",
+            3,
+            List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP),
+            "Task_DraftBudgetProposal",
+            "Task_CosignBudgetProposal"),
+        review(
+            "Board decisions",
+            "Joint proposals awaiting the board",
+            4,
+            List.of(BOARD),
+            "Task_BoardDecision"),
+        review(
+            "Onboarding",
+            "Approved tools to onboard: SSO, access, data-processing agreement",
+            5,
+            List.of(IT_OPERATIONS),
+            "Task_CompleteOnboarding"));
   }
 
-  private FilterSpec review(String name, String description, int priority, List<String> groups, String... taskKeys) {
-    TaskQuery query = taskKeys.length == 1
-        ? taskService.createTaskQuery().taskDefinitionKey(taskKeys[0])
-        : taskService.createTaskQuery().taskDefinitionKeyIn(taskKeys);
-    return new FilterSpec(name, description, priority, groups, query.orderByDueDate().asc().orderByTaskPriority().desc());
+  private FilterSpec review(
+      String name, String description, int priority, List<String> groups, String... taskKeys) {
+    TaskQuery query =
+        taskKeys.length == 1
+            ? taskService.createTaskQuery().taskDefinitionKey(taskKeys[0])
+            : taskService.createTaskQuery().taskDefinitionKeyIn(taskKeys);
+    return new FilterSpec(
+        name,
+        description,
+        priority,
+        groups,
+        query.orderByDueDate().asc().orderByTaskPriority().desc());
   }
 
   @EventListener
@@ -84,7 +130,11 @@ public class TasklistFilters {
     for (FilterSpec spec : filters()) {
       Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
       if (filter == null) {
-        filter = filterService.newTaskFilter(spec.name()).setQuery(spec.query()).setProperties(properties(spec));
+        filter =
+            filterService
+                .newTaskFilter(spec.name())
+                .setQuery(spec.query())
+                .setProperties(properties(spec));
         filterService.saveFilter(filter);
         LOG.info("Created Tasklist filter '{}' for {}", spec.name(), spec.groups());
       }
@@ -101,11 +151,13 @@ public class TasklistFilters {
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     // Task-local copies (TaskPresentationListener): a reviewer may read the task, not the instance.
-    properties.put("variables", List.of(
-        Map.of("name", "listRequestId", "label", "Request"),
-        Map.of("name", "listToolName", "label", "Tool"),
-        Map.of("name", "listFirstYearCost", "label", "First-year cost"),
-        Map.of("name", "listRequester", "label", "Requested by")));
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", "listRequestId", "label", "Request"),
+            Map.of("name", "listToolName", "label", "Tool"),
+            Map.of("name", "listFirstYearCost", "label", "First-year cost"),
+            Map.of("name", "listRequester", "label", "Requested by")));
     return properties;
   }
 }

@@ -83,14 +83,23 @@ public final class IntakeApiBenchmark {
       props.put("TANDEM_DATA_DIR", h2Dir.toString());
     }
 
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(TandemApplication.class)
-        .profiles(profiles).properties(props).run();
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(TandemApplication.class)
+            .profiles(profiles)
+            .properties(props)
+            .run();
     try {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       URI uri = URI.create("http://localhost:" + port + "/api/purchase-requests");
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5)).build();
-      String auth = "Basic " + Base64.getEncoder().encodeToString("requester:demo".getBytes(StandardCharsets.UTF_8));
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      String auth =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("requester:demo".getBytes(StandardCharsets.UTF_8));
 
       Background background = new Background(app);
       report("warm-up", db, warmupRate, warmup, run(client, uri, auth, warmupRate, warmup), false);
@@ -103,10 +112,12 @@ public final class IntakeApiBenchmark {
       double cpuMillisPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / result.sent();
       report("measured", db, rate, seconds, result, true);
       writeTimeline(result, rate);
-      System.out.printf("cpu       : %.1f ms of this JVM's CPU per request while submitting (server, job executor and client)%n",
+      System.out.printf(
+          "cpu       : %.1f ms of this JVM's CPU per request while submitting (server, job executor and client)%n",
           cpuMillisPerRequest);
       double drained = background.awaitIdle("after the last submit");
-      System.out.printf("background: every request's async steps done %.1f s after the last submit; %s%n",
+      System.out.printf(
+          "background: every request's async steps done %.1f s after the last submit; %s%n",
           drained, background.outcome());
     } finally {
       app.close();
@@ -117,9 +128,11 @@ public final class IntakeApiBenchmark {
     System.exit(0);
   }
 
-  record Result(long[] latenciesMicros, Map<String, Integer> errors, double elapsedSeconds, int sent) {}
+  record Result(
+      long[] latenciesMicros, Map<String, Integer> errors, double elapsedSeconds, int sent) {}
 
-  static Result run(HttpClient client, URI uri, String auth, int rate, int seconds) throws Exception {
+  static Result run(HttpClient client, URI uri, String auth, int rate, int seconds)
+      throws Exception {
     int total = rate * seconds;
     long intervalNanos = 1_000_000_000L / rate;
     long[] latencies = new long[total];
@@ -135,25 +148,32 @@ public final class IntakeApiBenchmark {
         LockSupport.parkNanos(wait);
       }
       int n = i;
-      HttpRequest request = HttpRequest.newBuilder(uri)
-          .header("Authorization", auth)
-          .header("Content-Type", "application/json")
-          .header("Idempotency-Key", "bench-" + start + "-" + n)
-          .timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofString(body(n)))
-          .build();
-      inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-        latencies[n] = (System.nanoTime() - scheduled) / 1_000;
-        if (failure != null) {
-          errors.merge(failure.getClass().getSimpleName(), 1, Integer::sum);
-        } else if (response.statusCode() != 201) {
-          errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
-        } else {
-          ok.incrementAndGet();
-        }
-      }));
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .header("Authorization", auth)
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", "bench-" + start + "-" + n)
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(body(n)))
+              .build();
+      inFlight.add(
+          client
+              .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .whenComplete(
+                  (response, failure) -> {
+                    latencies[n] = (System.nanoTime() - scheduled) / 1_000;
+                    if (failure != null) {
+                      errors.merge(failure.getClass().getSimpleName(), 1, Integer::sum);
+                    } else if (response.statusCode() != 201) {
+                      errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                    } else {
+                      ok.incrementAndGet();
+                    }
+                  }));
     }
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+        .exceptionally(t -> null)
+        .join();
     double elapsed = (System.nanoTime() - start) / 1e9;
     return new Result(latencies, new TreeMap<>(errors), elapsed, total);
   }
@@ -168,23 +188,38 @@ public final class IntakeApiBenchmark {
         .formatted(n, n, n, LocalDate.now().plusMonths(3));
   }
 
-  private static void report(String phase, String db, int rate, int seconds, Result result, boolean full) {
+  private static void report(
+      String phase, String db, int rate, int seconds, Result result, boolean full) {
     long[] sorted = Arrays.stream(result.latenciesMicros()).filter(l -> l >= 0).sorted().toArray();
     int errors = result.errors().values().stream().mapToInt(Integer::intValue).sum();
     StringBuilder out = new StringBuilder();
     out.append("%n== Tandem intake API benchmark: %s ==%n".formatted(phase));
     if (full) {
-      out.append("machine   : %d cores, %s %s, Java %s, max heap %d MiB%n".formatted(
-          Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-          System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+      out.append(
+          "machine   : %d cores, %s %s, Java %s, max heap %d MiB%n"
+              .formatted(
+                  Runtime.getRuntime().availableProcessors(),
+                  System.getProperty("os.name"),
+                  System.getProperty("os.arch"),
+                  System.getProperty("java.version"),
+                  Runtime.getRuntime().maxMemory() / (1024 * 1024)));
       out.append("jvm       : %s%n".formatted(ManagementFactory.getRuntimeMXBean().getVmName()));
     }
     out.append("database  : %s%n".formatted(db));
-    out.append("load      : %d req/s for %d s, open loop (%d requests)%n".formatted(rate, seconds, result.sent()));
-    out.append("throughput: %.1f req/s completed (%d ok, %d errors)%n".formatted(
-        (result.sent() - 0.0) / result.elapsedSeconds(), result.sent() - errors, errors));
-    out.append("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n".formatted(
-        pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
+    out.append(
+        "load      : %d req/s for %d s, open loop (%d requests)%n"
+            .formatted(rate, seconds, result.sent()));
+    out.append(
+        "throughput: %.1f req/s completed (%d ok, %d errors)%n"
+            .formatted(
+                (result.sent() - 0.0) / result.elapsedSeconds(), result.sent() - errors, errors));
+    out.append(
+        "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n"
+            .formatted(
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
     if (errors > 0) {
       out.append("errors    : %s%n".formatted(result.errors()));
     }
@@ -206,7 +241,8 @@ public final class IntakeApiBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
@@ -249,9 +285,13 @@ public final class IntakeApiBenchmark {
 
     String outcome() {
       Map<String, Integer> byStatus = new TreeMap<>();
-      jdbc.query("SELECT status, COUNT(*) AS n FROM tandem_purchase_request GROUP BY status",
-          rs -> { byStatus.put(rs.getString("status"), rs.getInt("n")); });
-      return "requests by status %s, incidents %d".formatted(byStatus, runtime.createIncidentQuery().count());
+      jdbc.query(
+          "SELECT status, COUNT(*) AS n FROM tandem_purchase_request GROUP BY status",
+          rs -> {
+            byStatus.put(rs.getString("status"), rs.getInt("n"));
+          });
+      return "requests by status %s, incidents %d"
+          .formatted(byStatus, runtime.createIncidentQuery().count());
     }
   }
 

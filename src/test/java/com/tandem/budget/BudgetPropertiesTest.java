@@ -23,12 +23,14 @@ class BudgetPropertiesTest {
     assertThat(july.fiscalYearOf(LocalDate.of(2025, 6, 30))).isEqualTo(2025);
     assertThat(july.fiscalYearOf(LocalDate.of(2025, 7, 1))).isEqualTo(2026);
     assertThat(july.fiscalYearOf(LocalDate.of(2026, 6, 30))).isEqualTo(2026);
-    assertThat(new BudgetProperties("EUR", 12).fiscalYearOf(LocalDate.of(2025, 12, 1))).isEqualTo(2026);
+    assertThat(new BudgetProperties("EUR", 12).fiscalYearOf(LocalDate.of(2025, 12, 1)))
+        .isEqualTo(2026);
   }
 
   @Test
   void refusesAMonthOrCurrencyThatCannotBe() {
-    assertThatThrownBy(() -> new BudgetProperties("USD", 13)).hasMessageContaining("fiscal-year-start-month");
+    assertThatThrownBy(() -> new BudgetProperties("USD", 13))
+        .hasMessageContaining("fiscal-year-start-month");
     assertThatThrownBy(() -> new BudgetProperties("dollars", 1)).hasMessageContaining("currency");
   }
 }

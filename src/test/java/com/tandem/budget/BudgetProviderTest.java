@@ -18,30 +18,41 @@ class BudgetProviderTest {
   @EnableConfigurationProperties(BudgetProperties.class)
   static class Properties {}
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withBean(JdbcClient.class, () -> JdbcClient.create(mock(DataSource.class)))
-      .withUserConfiguration(Properties.class, JdbcBudgetService.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withBean(JdbcClient.class, () -> JdbcClient.create(mock(DataSource.class)))
+          .withUserConfiguration(Properties.class, JdbcBudgetService.class);
 
   @Test
   void shouldUseTheJdbcBudgetByDefaultWithTheConfiguredCalendar() {
-    context.withPropertyValues("tandem.budget.fiscal-year-start-month=10", "tandem.budget.currency=EUR")
-        .run(ctx -> {
-          assertThat(ctx).getBean(BudgetService.class).isInstanceOf(JdbcBudgetService.class);
-          assertThat(ctx.getBean(BudgetProperties.class)).isEqualTo(new BudgetProperties("EUR", 10));
-          assertThat(ctx.getBean(BudgetService.class).fiscalYearOf(LocalDate.of(2025, 10, 1))).isEqualTo(2026);
-        });
-    context.run(ctx -> assertThat(ctx.getBean(BudgetProperties.class)).isEqualTo(new BudgetProperties("USD", 1)));
+    context
+        .withPropertyValues(
+            "tandem.budget.fiscal-year-start-month=10", "tandem.budget.currency=EUR")
+        .run(
+            ctx -> {
+              assertThat(ctx).getBean(BudgetService.class).isInstanceOf(JdbcBudgetService.class);
+              assertThat(ctx.getBean(BudgetProperties.class))
+                  .isEqualTo(new BudgetProperties("EUR", 10));
+              assertThat(ctx.getBean(BudgetService.class).fiscalYearOf(LocalDate.of(2025, 10, 1)))
+                  .isEqualTo(2026);
+            });
+    context.run(
+        ctx ->
+            assertThat(ctx.getBean(BudgetProperties.class))
+                .isEqualTo(new BudgetProperties("USD", 1)));
   }
 
   @Test
   void shouldLeaveTheBudgetToACompanysOwnBean() {
     BudgetService finance = mock(BudgetService.class);
 
-    context.withPropertyValues("tandem.budget.provider=sap")
+    context
+        .withPropertyValues("tandem.budget.provider=sap")
         .withBean(BudgetService.class, () -> finance)
-        .run(ctx -> {
-          assertThat(ctx).doesNotHaveBean(JdbcBudgetService.class);
-          assertThat(ctx.getBean(BudgetService.class)).isSameAs(finance);
-        });
+        .run(
+            ctx -> {
+              assertThat(ctx).doesNotHaveBean(JdbcBudgetService.class);
+              assertThat(ctx.getBean(BudgetService.class)).isSameAs(finance);
+            });
   }
 }

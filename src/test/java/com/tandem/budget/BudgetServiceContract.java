@@ -49,10 +49,24 @@ abstract class BudgetServiceContract {
     budget.placeHolds("PR-2", FY, money("2500.50"), money("0"));
     budget.commit("PR-2");
 
-    assertThat(budget.lines(FY)).containsExactly(
-        new BudgetLine(BudgetOwner.MARKETING, FY, money("100000"), money("10000"), money("2500.50"),
-            money("87499.50"), "USD"),
-        new BudgetLine(BudgetOwner.IT, FY, money("50000"), money("5000"), money("0"), money("45000"), "USD"));
+    assertThat(budget.lines(FY))
+        .containsExactly(
+            new BudgetLine(
+                BudgetOwner.MARKETING,
+                FY,
+                money("100000"),
+                money("10000"),
+                money("2500.50"),
+                money("87499.50"),
+                "USD"),
+            new BudgetLine(
+                BudgetOwner.IT,
+                FY,
+                money("50000"),
+                money("5000"),
+                money("0"),
+                money("45000"),
+                "USD"));
     assertThat(budget.lines(FY + 5)).isEmpty();
   }
 
@@ -70,13 +84,15 @@ abstract class BudgetServiceContract {
   void shouldCheckInsufficientBudgetWithExactShortfalls() {
     budget.placeHolds("PR-OTHER", FY, money("30000"), money("0"));
 
-    BudgetCheck check = budget.check("PR-1", FY, new BigDecimal("80000.10"), new BigDecimal("50000.01"));
+    BudgetCheck check =
+        budget.check("PR-1", FY, new BigDecimal("80000.10"), new BigDecimal("50000.01"));
 
     assertThat(check.sufficient()).isFalse();
     assertThat(check.marketingShortfall()).isEqualTo(money("10000.10"));
     assertThat(check.itShortfall()).isEqualTo(money("0.01"));
     assertThat(check.totalShortfall()).isEqualTo(money("10000.11"));
-    assertThat(budget.check("PR-1", FY + 1, money("1"), money("0")).marketingShortfall()).isEqualTo(money("1"));
+    assertThat(budget.check("PR-1", FY + 1, money("1"), money("0")).marketingShortfall())
+        .isEqualTo(money("1"));
   }
 
   @Test
@@ -84,7 +100,8 @@ abstract class BudgetServiceContract {
     budget.placeHolds("PR-1", FY, money("60000"), money("50000"));
 
     assertThat(budget.check("PR-1", FY, money("60000"), money("50000")).sufficient()).isTrue();
-    assertThat(budget.check("PR-2", FY, money("60000"), money("0")).marketingShortfall()).isEqualTo(money("20000"));
+    assertThat(budget.check("PR-2", FY, money("60000"), money("0")).marketingShortfall())
+        .isEqualTo(money("20000"));
   }
 
   @Test
@@ -92,9 +109,10 @@ abstract class BudgetServiceContract {
     assertThat(budget.placeHolds("PR-1", FY, money("60000"), money("20000")).sufficient()).isTrue();
     assertThat(budget.placeHolds("PR-1", FY, money("60000"), money("20000")).sufficient()).isTrue();
 
-    assertThat(budget.allocations("PR-1")).extracting(BudgetAllocation::owner, BudgetAllocation::amount,
-            BudgetAllocation::state)
-        .containsExactlyInAnyOrder(tuple(BudgetOwner.MARKETING, money("60000"), AllocationState.HELD),
+    assertThat(budget.allocations("PR-1"))
+        .extracting(BudgetAllocation::owner, BudgetAllocation::amount, BudgetAllocation::state)
+        .containsExactlyInAnyOrder(
+            tuple(BudgetOwner.MARKETING, money("60000"), AllocationState.HELD),
             tuple(BudgetOwner.IT, money("20000"), AllocationState.HELD));
     assertThat(available(BudgetOwner.MARKETING)).isEqualTo(money("40000"));
     assertThat(available(BudgetOwner.IT)).isEqualTo(money("30000"));
@@ -121,9 +139,12 @@ abstract class BudgetServiceContract {
     budget.release("PR-1");
     budget.release("PR-2");
 
-    assertThat(budget.allocations("PR-1")).extracting(BudgetAllocation::state)
-        .containsOnly(AllocationState.RELEASED).hasSize(2);
-    assertThat(budget.allocations("PR-2")).extracting(BudgetAllocation::state)
+    assertThat(budget.allocations("PR-1"))
+        .extracting(BudgetAllocation::state)
+        .containsOnly(AllocationState.RELEASED)
+        .hasSize(2);
+    assertThat(budget.allocations("PR-2"))
+        .extracting(BudgetAllocation::state)
         .containsExactly(AllocationState.COMMITTED);
     assertThat(available(BudgetOwner.MARKETING)).isEqualTo(money("95000"));
     assertThat(available(BudgetOwner.IT)).isEqualTo(money("50000"));
@@ -137,8 +158,10 @@ abstract class BudgetServiceContract {
 
     assertThat(budget.placeHolds("PR-1", FY, money("80000"), money("10000")).sufficient()).isTrue();
 
-    assertThat(budget.allocations("PR-1")).extracting(BudgetAllocation::amount, BudgetAllocation::state)
-        .containsExactlyInAnyOrder(tuple(money("80000"), AllocationState.HELD),
+    assertThat(budget.allocations("PR-1"))
+        .extracting(BudgetAllocation::amount, BudgetAllocation::state)
+        .containsExactlyInAnyOrder(
+            tuple(money("80000"), AllocationState.HELD),
             tuple(money("10000"), AllocationState.HELD));
     assertThat(available(BudgetOwner.MARKETING)).isEqualTo(money("20000"));
   }
@@ -151,8 +174,10 @@ abstract class BudgetServiceContract {
     budget.commit("PR-1");
     budget.placeHolds("PR-1", FY, money("40000"), money("15000"));
 
-    assertThat(budget.allocations("PR-1")).extracting(BudgetAllocation::state)
-        .containsOnly(AllocationState.COMMITTED).hasSize(2);
+    assertThat(budget.allocations("PR-1"))
+        .extracting(BudgetAllocation::state)
+        .containsOnly(AllocationState.COMMITTED)
+        .hasSize(2);
     BudgetLine marketing = line(BudgetOwner.MARKETING);
     assertThat(marketing.committed()).isEqualTo(money("40000"));
     assertThat(marketing.held()).isEqualTo(money("0"));
@@ -168,8 +193,11 @@ abstract class BudgetServiceContract {
 
     assertThat(line(BudgetOwner.MARKETING).amount()).isEqualTo(money("115000"));
     assertThat(line(BudgetOwner.IT).amount()).isEqualTo(money("60000"));
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM tandem_budget_raise WHERE request_id = 'PR-1'")
-        .query(Integer.class).single()).isEqualTo(2);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM tandem_budget_raise WHERE request_id = 'PR-1'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
     BudgetCheck held = budget.placeHolds("PR-1", FY, money("25000"), money("60000"));
     assertThat(held.sufficient()).isTrue();
     assertThat(available(BudgetOwner.MARKETING)).isEqualTo(money("0"));
@@ -180,26 +208,34 @@ abstract class BudgetServiceContract {
   void shouldCreateAMissingLineWhenRaising() {
     budget.raiseForShortfall("PR-1", FY + 3, money("12000"), money("0"));
 
-    assertThat(budget.lines(FY + 3)).singleElement().satisfies(line -> {
-      assertThat(line.owner()).isEqualTo(BudgetOwner.MARKETING);
-      assertThat(line.amount()).isEqualTo(money("12000"));
-      assertThat(line.currency()).isEqualTo("USD");
-    });
+    assertThat(budget.lines(FY + 3))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.owner()).isEqualTo(BudgetOwner.MARKETING);
+              assertThat(line.amount()).isEqualTo(money("12000"));
+              assertThat(line.currency()).isEqualTo("USD");
+            });
     assertThat(budget.placeHolds("PR-1", FY + 3, money("12000"), money("0")).sufficient()).isTrue();
   }
 
   @Test
   void shouldSeedDemoLinesForThisAndNextFiscalYearOnce() {
-    BudgetDemoData demo = new BudgetDemoData(budgetProvider,
-        Clock.fixed(Instant.parse("2030-03-01T00:00:00Z"), ZoneOffset.UTC));
+    BudgetDemoData demo =
+        new BudgetDemoData(
+            budgetProvider, Clock.fixed(Instant.parse("2030-03-01T00:00:00Z"), ZoneOffset.UTC));
     demo.apply();
     budget.raiseForShortfall("PR-1", 2030, money("300000"), money("0"));
     demo.apply();
 
-    assertThat(budget.lines(2030)).extracting(BudgetLine::owner, BudgetLine::amount)
-        .containsExactly(tuple(BudgetOwner.MARKETING, money("300000")), tuple(BudgetOwner.IT, money("150000")));
-    assertThat(budget.lines(2031)).extracting(BudgetLine::owner, BudgetLine::amount)
-        .containsExactly(tuple(BudgetOwner.MARKETING, money("250000")), tuple(BudgetOwner.IT, money("150000")));
+    assertThat(budget.lines(2030))
+        .extracting(BudgetLine::owner, BudgetLine::amount)
+        .containsExactly(
+            tuple(BudgetOwner.MARKETING, money("300000")), tuple(BudgetOwner.IT, money("150000")));
+    assertThat(budget.lines(2031))
+        .extracting(BudgetLine::owner, BudgetLine::amount)
+        .containsExactly(
+            tuple(BudgetOwner.MARKETING, money("250000")), tuple(BudgetOwner.IT, money("150000")));
   }
 
   @Test
@@ -211,10 +247,11 @@ abstract class BudgetServiceContract {
     try {
       for (int i = 0; i < requests; i++) {
         String requestId = "PR-RACE-" + i;
-        Callable<BudgetCheck> place = () -> {
-          start.await();
-          return budget.placeHolds(requestId, FY, money("30000"), money("12000"));
-        };
+        Callable<BudgetCheck> place =
+            () -> {
+              start.await();
+              return budget.placeHolds(requestId, FY, money("30000"), money("12000"));
+            };
         results.add(pool.submit(place));
       }
       start.countDown();
@@ -231,8 +268,12 @@ abstract class BudgetServiceContract {
     }
     assertThat(line(BudgetOwner.MARKETING).held()).isEqualTo(money("90000"));
     assertThat(line(BudgetOwner.IT).held()).isEqualTo(money("36000"));
-    assertThat(budget.lines(FY)).allSatisfy(line -> assertThat(line.available().signum()).isNotNegative());
-    assertThat(jdbc.sql("SELECT COUNT(DISTINCT request_id) FROM tandem_budget_allocation").query(Integer.class).single())
+    assertThat(budget.lines(FY))
+        .allSatisfy(line -> assertThat(line.available().signum()).isNotNegative());
+    assertThat(
+            jdbc.sql("SELECT COUNT(DISTINCT request_id) FROM tandem_budget_allocation")
+                .query(Integer.class)
+                .single())
         .isEqualTo(3);
   }
 

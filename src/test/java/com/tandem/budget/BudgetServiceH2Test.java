@@ -2,8 +2,8 @@ package com.tandem.budget;
 
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.ServiceTestConfig;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 

@@ -3,13 +3,16 @@ package com.tandem.budget;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.RequiresMySql;
 import com.tandem.testsupport.ServiceTestConfig;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
-/** The budget scenarios on the MySQL-protocol server, in a scratch database dropped afterwards; the race above all. */
+/**
+ * The budget scenarios on the MySQL-protocol server, in a scratch database dropped afterwards; the
+ * race above all.
+ */
 @RequiresMySql
 @SpringJUnitConfig(BudgetServiceMySqlTest.Config.class)
 @DirtiesContext

@@ -44,10 +44,12 @@ class ApiRoleMatrixTest extends ApiTestSupport {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("matrix")
-  void shouldGiveEachRoleWhatItNeeds(String user, int readOne, int list, int submit, int capabilities, int tools,
-      int budgets) {
+  void shouldGiveEachRoleWhatItNeeds(
+      String user, int readOne, int list, int submit, int capabilities, int tools, int budgets) {
     Footprint before = footprint();
-    assertThat(get(user, "/api/purchase-requests/" + requestOfRequester).status()).as("read one").isEqualTo(readOne);
+    assertThat(get(user, "/api/purchase-requests/" + requestOfRequester).status())
+        .as("read one")
+        .isEqualTo(readOne);
     assertThat(get(user, "/api/purchase-requests").status()).as("list").isEqualTo(list);
     Reply submitted = submit(user, validBody());
     assertThat(submitted.status()).as("submit").isEqualTo(submit);
@@ -69,7 +71,8 @@ class ApiRoleMatrixTest extends ApiTestSupport {
   @ParameterizedTest(name = "{0} may not withdraw another's request")
   @MethodSource("reviewersAndOtherRequester")
   void shouldLetNobodyButTheRequesterAndAdminsWithdraw(String user) {
-    Reply refused = post(user, "/api/purchase-requests/" + requestOfRequester + "/withdraw", null, null);
+    Reply refused =
+        post(user, "/api/purchase-requests/" + requestOfRequester + "/withdraw", null, null);
     assertProblem(refused, 403);
   }
 
@@ -80,9 +83,12 @@ class ApiRoleMatrixTest extends ApiTestSupport {
   @Test
   void shouldLetTheRequesterAndAnAdminWithdraw() {
     String own = submit("requester", validBody()).json().get("id").asText();
-    assertThat(post("requester", "/api/purchase-requests/" + own + "/withdraw", null, null).status()).isEqualTo(202);
+    assertThat(
+            post("requester", "/api/purchase-requests/" + own + "/withdraw", null, null).status())
+        .isEqualTo(202);
     String other = submit("requester", validBody()).json().get("id").asText();
-    assertThat(post("admin", "/api/purchase-requests/" + other + "/withdraw", null, null).status()).isEqualTo(202);
+    assertThat(post("admin", "/api/purchase-requests/" + other + "/withdraw", null, null).status())
+        .isEqualTo(202);
   }
 
   @Test
@@ -90,25 +96,41 @@ class ApiRoleMatrixTest extends ApiTestSupport {
     submit("requester2", validBody());
     Reply own = get("requester2", "/api/purchase-requests?size=100");
     assertThat(own.status()).isEqualTo(200);
-    own.json().get("items").forEach(item -> assertThat(item.get("requester").asText()).isEqualTo("requester2"));
+    own.json()
+        .get("items")
+        .forEach(item -> assertThat(item.get("requester").asText()).isEqualTo("requester2"));
     assertProblem(get("requester2", "/api/purchase-requests?requester=requester"), 403);
   }
 
   @Test
   void shouldAnswer401WithAChallengeToAnonymousAndWrongCredentials() {
-    for (String path : new String[] {"/api/purchase-requests", "/api/purchase-requests/" + requestOfRequester,
-        "/api/capabilities", "/api/inventory/tools", "/api/budgets"}) {
+    for (String path :
+        new String[] {
+          "/api/purchase-requests",
+          "/api/purchase-requests/" + requestOfRequester,
+          "/api/capabilities",
+          "/api/inventory/tools",
+          "/api/budgets"
+        }) {
       Reply anonymous = get(null, path);
       assertProblem(anonymous, 401);
       assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Tandem\"");
     }
     Footprint before = footprint();
     assertProblem(submit(null, validBody()), 401);
-    assertProblem(post(null, "/api/purchase-requests/" + requestOfRequester + "/withdraw", null, null), 401);
+    assertProblem(
+        post(null, "/api/purchase-requests/" + requestOfRequester + "/withdraw", null, null), 401);
     // (a wrong password locks the user for a moment: it goes to a user no other test signs in with)
-    Reply wrong = send("mallory", HttpRequest.newBuilder(uri("/api/capabilities")).GET(), "wrong-password");
+    Reply wrong =
+        send("mallory", HttpRequest.newBuilder(uri("/api/capabilities")).GET(), "wrong-password");
     assertProblem(wrong, 401);
-    Reply garbage = send(null, HttpRequest.newBuilder(uri("/api/capabilities")).header("Authorization", "Basic %%%").GET(), null);
+    Reply garbage =
+        send(
+            null,
+            HttpRequest.newBuilder(uri("/api/capabilities"))
+                .header("Authorization", "Basic %%%")
+                .GET(),
+            null);
     assertProblem(garbage, 401);
     assertThat(footprint()).isEqualTo(before);
   }

@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on H2, called over real HTTP as an intake form would, with helpers to
- * count what a call left behind (request rows, process instances, idempotency keys).
+ * The whole application on H2, called over real HTTP as an intake form would, with helpers to count
+ * what a call left behind (request rows, process instances, idempotency keys).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,7 +37,8 @@ abstract class ApiTestSupport {
 
   static final String PASSWORD = "demo";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -61,7 +62,8 @@ abstract class ApiTestSupport {
         return List.of();
       }
       return java.util.stream.StreamSupport.stream(json.get("errors").spliterator(), false)
-          .map(e -> e.get("field").asText()).toList();
+          .map(e -> e.get("field").asText())
+          .toList();
     }
   }
 
@@ -103,9 +105,12 @@ abstract class ApiTestSupport {
   }
 
   Reply post(String user, String path, String body, String contentType, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .POST(
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -122,15 +127,21 @@ abstract class ApiTestSupport {
   Reply send(String user, HttpRequest.Builder request, String password) {
     if (user != null) {
       String credentials = user + ":" + (password == null ? PASSWORD : password);
-      request.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     request.timeout(Duration.ofSeconds(30));
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
       try {
-        json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+        json =
+            response.body() == null || response.body().isBlank()
+                ? null
+                : JSON.readTree(response.body());
       } catch (IOException notJson) {
         // left null: the assertions say what was expected
       }
@@ -153,7 +164,10 @@ abstract class ApiTestSupport {
   Footprint footprint() {
     return new Footprint(
         jdbc.sql("SELECT COUNT(*) FROM tandem_purchase_request").query(Long.class).single(),
-        historyService.createHistoricProcessInstanceQuery().processDefinitionKey("martech-purchase").count(),
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("martech-purchase")
+            .count(),
         jdbc.sql("SELECT COUNT(*) FROM tandem_idempotency_key").query(Long.class).single());
   }
 

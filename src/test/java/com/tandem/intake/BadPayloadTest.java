@@ -26,7 +26,8 @@ class BadPayloadTest extends ApiTestSupport {
     return Arguments.of(name, json(body), "application/json", 400, field);
   }
 
-  private static Arguments raw(String name, String body, String contentType, int status, String field) {
+  private static Arguments raw(
+      String name, String body, String contentType, int status, String field) {
     return Arguments.of(name, body, contentType, status, field);
   }
 
@@ -36,7 +37,12 @@ class BadPayloadTest extends ApiTestSupport {
     Map<String, Object> valid = validBody();
     String original = "\"" + fieldName + "\":" + json(valid.get(fieldName));
     assertThat(body).contains(original);
-    return Arguments.of(name, body.replace(original, "\"" + fieldName + "\":" + literal), "application/json", 400, field);
+    return Arguments.of(
+        name,
+        body.replace(original, "\"" + fieldName + "\":" + literal),
+        "application/json",
+        400,
+        field);
   }
 
   static Stream<Arguments> badPayloads() {
@@ -50,20 +56,50 @@ class BadPayloadTest extends ApiTestSupport {
         raw("text/plain", json(validBody()), "text/plain", 415, "Content-Type"),
         raw("form encoded", "toolName=x", "application/x-www-form-urlencoded", 415, "Content-Type"),
         raw("xml", "<request/>", "application/xml", 415, "Content-Type"),
-        raw("over 64 KiB", "{\"toolName\":\"" + "x".repeat(70_000) + "\"}", "application/json", 413, "body"),
-        raw("deep nesting", "{\"capabilities\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "application/json", 400, "capabilities[0]"),
-        raw("deep nesting of an unknown field", "{\"x\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}", "application/json", 400, "body"),
+        raw(
+            "over 64 KiB",
+            "{\"toolName\":\"" + "x".repeat(70_000) + "\"}",
+            "application/json",
+            413,
+            "body"),
+        raw(
+            "deep nesting",
+            "{\"capabilities\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
+            "application/json",
+            400,
+            "capabilities[0]"),
+        raw(
+            "deep nesting of an unknown field",
+            "{\"x\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}",
+            "application/json",
+            400,
+            "body"),
         field("unknown field", b -> b.put("discount", 10), "discount"),
         field("missing toolName", b -> b.remove("toolName"), "toolName"),
         field("blank vendor", b -> b.put("vendor", "   "), "vendor"),
-        field("null justification", b -> b.put("businessJustification", null), "businessJustification"),
+        field(
+            "null justification",
+            b -> b.put("businessJustification", null),
+            "businessJustification"),
         field("toolName too long", b -> b.put("toolName", "x".repeat(201)), "toolName"),
-        field("justification too long", b -> b.put("businessJustification", "x".repeat(4001)), "businessJustification"),
+        field(
+            "justification too long",
+            b -> b.put("businessJustification", "x".repeat(4001)),
+            "businessJustification"),
         field("control character in name", b -> b.put("toolName", "Event\u0000ful"), "toolName"),
-        field("vendorUrl not a web address", b -> b.put("vendorUrl", "javascript:alert(1)"), "vendorUrl"),
+        field(
+            "vendorUrl not a web address",
+            b -> b.put("vendorUrl", "javascript:alert(1)"),
+            "vendorUrl"),
         field("negative licence", b -> b.put("annualLicenseCost", -1), "annualLicenseCost"),
-        field("absurd implementation cost", b -> b.put("implementationCost", new java.math.BigDecimal("99999999999")), "implementationCost"),
-        field("three decimals", b -> b.put("annualLicenseCost", new java.math.BigDecimal("10.005")), "annualLicenseCost"),
+        field(
+            "absurd implementation cost",
+            b -> b.put("implementationCost", new java.math.BigDecimal("99999999999")),
+            "implementationCost"),
+        field(
+            "three decimals",
+            b -> b.put("annualLicenseCost", new java.math.BigDecimal("10.005")),
+            "annualLicenseCost"),
         field("money as text", b -> b.put("annualLicenseCost", "12000.00"), "annualLicenseCost"),
         field("money as boolean", b -> b.put("implementationCost", true), "implementationCost"),
         literal("huge exponent", "annualLicenseCost", "1e999999", "annualLicenseCost"),
@@ -88,39 +124,71 @@ class BadPayloadTest extends ApiTestSupport {
         field("sso lower case", b -> b.put("sso", "saml"), "sso"),
         field("no capabilities", b -> b.put("capabilities", List.of()), "capabilities"),
         field("capabilities as text", b -> b.put("capabilities", "crm"), "capabilities"),
-        field("unknown capability", b -> b.put("capabilities", List.of("mind-reading")), "capabilities"),
+        field(
+            "unknown capability",
+            b -> b.put("capabilities", List.of("mind-reading")),
+            "capabilities"),
         field("capability as number", b -> b.put("capabilities", List.of(42)), "capabilities[0]"),
-        field("capability with a comma", b -> b.put("capabilities", List.of("crm,seo")), "capabilities[0]"),
-        field("too many capabilities", b -> b.put("capabilities", java.util.Collections.nCopies(21, "crm")), "capabilities"),
+        field(
+            "capability with a comma",
+            b -> b.put("capabilities", List.of("crm,seo")),
+            "capabilities[0]"),
+        field(
+            "too many capabilities",
+            b -> b.put("capabilities", java.util.Collections.nCopies(21, "crm")),
+            "capabilities"),
         field("unknown integration", b -> b.put("integrations", List.of("erp")), "integrations"),
         field("integrations as object", b -> b.put("integrations", Map.of("a", 1)), "integrations"),
-        field("dataExportSupported as text", b -> b.put("dataExportSupported", "yes"), "dataExportSupported"),
-        field("dataExportSupported as number", b -> b.put("dataExportSupported", 1), "dataExportSupported"),
-        field("dataExportSupported missing", b -> b.remove("dataExportSupported"), "dataExportSupported"),
+        field(
+            "dataExportSupported as text",
+            b -> b.put("dataExportSupported", "yes"),
+            "dataExportSupported"),
+        field(
+            "dataExportSupported as number",
+            b -> b.put("dataExportSupported", 1),
+            "dataExportSupported"),
+        field(
+            "dataExportSupported missing",
+            b -> b.remove("dataExportSupported"),
+            "dataExportSupported"),
         field("toolName as number", b -> b.put("toolName", 42), "toolName"),
         field("vendor as object", b -> b.put("vendor", Map.of("name", "x")), "vendor"),
-        raw("duplicate key", json(validBody()).replaceFirst("\\{", "{\"seats\":1,"), "application/json", 400, "seats"));
+        raw(
+            "duplicate key",
+            json(validBody()).replaceFirst("\\{", "{\"seats\":1,"),
+            "application/json",
+            400,
+            "seats"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badPayloads")
-  void shouldRefuseBadInputNamingTheFieldAndLeaveNothingBehind(String name, String body, String contentType,
-      int status, String field) {
+  void shouldRefuseBadInputNamingTheFieldAndLeaveNothingBehind(
+      String name, String body, String contentType, int status, String field) {
     Footprint before = footprint();
 
-    Reply reply = post("requester", "/api/purchase-requests", body, contentType,
-        "Idempotency-Key", "bad-" + Math.abs(name.hashCode()));
+    Reply reply =
+        post(
+            "requester",
+            "/api/purchase-requests",
+            body,
+            contentType,
+            "Idempotency-Key",
+            "bad-" + Math.abs(name.hashCode()));
 
     assertProblem(reply, status);
     assertThat(reply.errorFields()).as("fields named in %s", reply.raw().body()).contains(field);
-    reply.json().get("errors").forEach(e -> assertThat(e.get("message").asText()).isNotBlank().hasSizeLessThan(400));
+    reply
+        .json()
+        .get("errors")
+        .forEach(e -> assertThat(e.get("message").asText()).isNotBlank().hasSizeLessThan(400));
     assertThat(footprint()).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badPayloads")
-  void shouldNeverAnswerWithAServerErrorNorLeakInternals(String name, String body, String contentType, int status,
-      String field) {
+  void shouldNeverAnswerWithAServerErrorNorLeakInternals(
+      String name, String body, String contentType, int status, String field) {
     Reply reply = post("requester", "/api/purchase-requests", body, contentType);
     assertThat(reply.status()).isLessThan(500);
     assertThat(reply.raw().body()).doesNotContain("Exception", "at com.", "org.springframework");
@@ -141,19 +209,26 @@ class BadPayloadTest extends ApiTestSupport {
     for (int i = 0; i < cases; i++) {
       String body = generator.next();
       int n = i;
-      tests.add(DynamicTest.dynamicTest("seed " + seed + " case " + n, () -> {
-        Footprint before = footprint();
-        Reply reply = post("requester", "/api/purchase-requests", body, "application/json");
-        assertThat(reply.status()).as("seed %d case %d: %s", seed, n, abbreviate(body)).isLessThan(500);
-        if (reply.status() == 201) {
-          assertThat(footprint().requests()).isEqualTo(before.requests() + 1);
-        } else {
-          assertThat(reply.status()).as(abbreviate(body)).isIn(400, 413);
-          assertThat(reply.contentType()).startsWith("application/problem+json");
-          assertThat(reply.errorFields()).isNotEmpty();
-          assertThat(footprint()).as("nothing started for %s", abbreviate(body)).isEqualTo(before);
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "seed " + seed + " case " + n,
+              () -> {
+                Footprint before = footprint();
+                Reply reply = post("requester", "/api/purchase-requests", body, "application/json");
+                assertThat(reply.status())
+                    .as("seed %d case %d: %s", seed, n, abbreviate(body))
+                    .isLessThan(500);
+                if (reply.status() == 201) {
+                  assertThat(footprint().requests()).isEqualTo(before.requests() + 1);
+                } else {
+                  assertThat(reply.status()).as(abbreviate(body)).isIn(400, 413);
+                  assertThat(reply.contentType()).startsWith("application/problem+json");
+                  assertThat(reply.errorFields()).isNotEmpty();
+                  assertThat(footprint())
+                      .as("nothing started for %s", abbreviate(body))
+                      .isEqualTo(before);
+                }
+              }));
     }
     return tests.stream();
   }
@@ -164,11 +239,46 @@ class BadPayloadTest extends ApiTestSupport {
 
   /** Generates JSON texts: random documents, and valid bodies with one or more fields mutated. */
   static final class RandomJson {
-    private static final String[] STRINGS = {"", " ", "crm", "USD", "NONE", "SAML", "2027-02-01", "null", "true",
-        "12000.00", "\u0000", "\uD83D\uDE00 emoji", "Ünïcödé", "\u202Eevil", "<script>", "' OR 1=1 --", "\\", "\"",
-        "NaN", "-0", "1e309", "x".repeat(5000)};
-    private static final String[] NUMBERS = {"0", "-1", "1", "12000.00", "1e999999", "-1e-999999", "0.001",
-        "99999999999999999999999999999999999", "1.5", "-0", "2147483648", "9223372036854775808", "1E2", "3.14159"};
+    private static final String[] STRINGS = {
+      "",
+      " ",
+      "crm",
+      "USD",
+      "NONE",
+      "SAML",
+      "2027-02-01",
+      "null",
+      "true",
+      "12000.00",
+      "\u0000",
+      "\uD83D\uDE00 emoji",
+      "Ünïcödé",
+      "\u202Eevil",
+      "<script>",
+      "' OR 1=1 --",
+      "\\",
+      "\"",
+      "NaN",
+      "-0",
+      "1e309",
+      "x".repeat(5000)
+    };
+    private static final String[] NUMBERS = {
+      "0",
+      "-1",
+      "1",
+      "12000.00",
+      "1e999999",
+      "-1e-999999",
+      "0.001",
+      "99999999999999999999999999999999999",
+      "1.5",
+      "-0",
+      "2147483648",
+      "9223372036854775808",
+      "1E2",
+      "3.14159"
+    };
     private final Random random;
 
     RandomJson(Random random) {
@@ -194,11 +304,12 @@ class BadPayloadTest extends ApiTestSupport {
         if (!json.contains(current)) {
           continue;
         }
-        json = switch (random.nextInt(3)) {
-          case 0 -> json.replace(current, "\"" + field + "\":" + value(0));
-          case 1 -> json.replace(current + ",", "");
-          default -> json.replace(current, current + ",\"" + string() + "\":" + value(0));
-        };
+        json =
+            switch (random.nextInt(3)) {
+              case 0 -> json.replace(current, "\"" + field + "\":" + value(0));
+              case 1 -> json.replace(current + ",", "");
+              default -> json.replace(current, current + ",\"" + string() + "\":" + value(0));
+            };
       }
       return json;
     }
@@ -232,7 +343,11 @@ class BadPayloadTest extends ApiTestSupport {
           StringBuilder object = new StringBuilder("{");
           int n = random.nextInt(4);
           for (int i = 0; i < n; i++) {
-            object.append(i > 0 ? "," : "").append(json(string())).append(':').append(value(depth + 1));
+            object
+                .append(i > 0 ? "," : "")
+                .append(json(string()))
+                .append(':')
+                .append(value(depth + 1));
           }
           yield object.append('}').toString();
         }

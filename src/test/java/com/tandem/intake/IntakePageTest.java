@@ -12,9 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The intake page is where people are sent, so it must answer at the short address and load
- * nothing from outside Tandem (no CDN, no web fonts): the browser test proves it works, this one
- * guards the address and the self-containment on machines without a browser too.
+ * The intake page is where people are sent, so it must answer at the short address and load nothing
+ * from outside Tandem (no CDN, no web fonts): the browser test proves it works, this one guards the
+ * address and the self-containment on machines without a browser too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -28,9 +28,11 @@ class IntakePageTest {
     ResponseEntity<String> page = http.getForEntity(path, String.class);
 
     assertThat(page.getStatusCode().is2xxSuccessful()).isTrue();
-    assertThat(page.getHeaders().getContentType()).isNotNull()
+    assertThat(page.getHeaders().getContentType())
+        .isNotNull()
         .matches(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
-    assertThat(page.getBody()).contains("Request a martech tool", "/intake/intake.js", "/intake/intake.css");
+    assertThat(page.getBody())
+        .contains("Request a martech tool", "/intake/intake.js", "/intake/intake.css");
   }
 
   @ParameterizedTest
@@ -38,7 +40,8 @@ class IntakePageTest {
   void shouldLoadNothingFromOutsideTandem(String path) {
     String body = http.getForObject(path, String.class);
 
-    assertThat(body).isNotBlank()
+    assertThat(body)
+        .isNotBlank()
         .doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//")
         .doesNotContainPattern("url\\(\\s*[\"']?(https?:)?//")
         .doesNotContain("@import");

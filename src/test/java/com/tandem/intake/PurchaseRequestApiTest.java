@@ -28,8 +28,12 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     assertThat(created.header("Location")).isEqualTo("/api/purchase-requests/" + id);
     assertThat(created.json().get("status").asText()).isEqualTo("SUBMITTED");
     assertThat(created.json().get("requester").asText()).isEqualTo("requester");
-    assertThat(created.json().get("annualLicenseCost").decimalValue()).isEqualByComparingTo("12000.00");
-    assertThat(created.json().get("annualLicenseCost").isBigDecimal() || created.json().get("annualLicenseCost").isNumber()).isTrue();
+    assertThat(created.json().get("annualLicenseCost").decimalValue())
+        .isEqualByComparingTo("12000.00");
+    assertThat(
+            created.json().get("annualLicenseCost").isBigDecimal()
+                || created.json().get("annualLicenseCost").isNumber())
+        .isTrue();
     assertThat(footprint().requests()).isEqualTo(before.requests() + 1);
     assertThat(footprint().instances()).isEqualTo(before.instances() + 1);
 
@@ -40,11 +44,14 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     assertThat(read.json().get("status").asText()).isEqualTo("IN_REVIEW");
     assertThat(read.json().get("overlaps")).isEmpty();
     List<String> groups = new ArrayList<>();
-    read.json().get("openTasks").forEach(t -> {
-      assertThat(t.get("taskId").asText()).isNotBlank();
-      assertThat(t.get("name").asText()).isNotBlank();
-      groups.add(t.get("group").asText());
-    });
+    read.json()
+        .get("openTasks")
+        .forEach(
+            t -> {
+              assertThat(t.get("taskId").asText()).isNotBlank();
+              assertThat(t.get("name").asText()).isNotBlank();
+              groups.add(t.get("group").asText());
+            });
     assertThat(groups).containsExactlyInAnyOrder("marketing-leadership", "it-leadership");
     assertThat(read.json().get("decisions")).isEmpty();
   }
@@ -64,7 +71,8 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     assertThat(read.json().get("overlaps")).isNotEmpty();
     assertThat(read.json().get("overlaps").get(0).get("toolName").asText()).isNotBlank();
     assertThat(read.json().get("openTasks")).hasSize(1);
-    assertThat(read.json().get("openTasks").get(0).get("key").asText()).isEqualTo("Task_ConsiderExistingTool");
+    assertThat(read.json().get("openTasks").get(0).get("key").asText())
+        .isEqualTo("Task_ConsiderExistingTool");
   }
 
   @Test
@@ -78,7 +86,8 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     Reply refused = submit("requester", body);
 
     assertProblem(refused, 400);
-    assertThat(refused.errorFields()).containsExactlyInAnyOrder("capabilities", "currency", "neededBy");
+    assertThat(refused.errorFields())
+        .containsExactlyInAnyOrder("capabilities", "currency", "neededBy");
     assertThat(footprint()).isEqualTo(before);
   }
 
@@ -92,20 +101,25 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     submit("requester", validBody());
     runJobs();
 
-    Reply page = get("cmo", "/api/purchase-requests?status=IN_REVIEW&requester=requester&page=0&size=2");
+    Reply page =
+        get("cmo", "/api/purchase-requests?status=IN_REVIEW&requester=requester&page=0&size=2");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.json().get("items").size()).isBetween(1, 2);
-    page.json().get("items").forEach(item -> {
-      assertThat(item.get("status").asText()).isEqualTo("IN_REVIEW");
-      assertThat(item.get("requester").asText()).isEqualTo("requester");
-    });
+    page.json()
+        .get("items")
+        .forEach(
+            item -> {
+              assertThat(item.get("status").asText()).isEqualTo("IN_REVIEW");
+              assertThat(item.get("requester").asText()).isEqualTo("requester");
+            });
     assertThat(page.json().get("size").asInt()).isEqualTo(2);
     assertThat(page.json().get("totalItems").asLong()).isPositive();
     assertProblem(get("cmo", "/api/purchase-requests?size=101"), 400);
     assertThat(get("cmo", "/api/purchase-requests?size=0").errorFields()).containsExactly("size");
     assertThat(get("cmo", "/api/purchase-requests?page=-1").errorFields()).containsExactly("page");
-    assertThat(get("cmo", "/api/purchase-requests?status=LOST").errorFields()).containsExactly("status");
+    assertThat(get("cmo", "/api/purchase-requests?status=LOST").errorFields())
+        .containsExactly("status");
     assertThat(get("cmo", "/api/purchase-requests?page=x").errorFields()).containsExactly("page");
   }
 
@@ -114,19 +128,26 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     String id = submit("requester", validBody()).json().get("id").asText();
     runJobs();
 
-    Reply withdrawn = post("requester", "/api/purchase-requests/" + id + "/withdraw", "{\"reason\":\"Found budget elsewhere\"}");
+    Reply withdrawn =
+        post(
+            "requester",
+            "/api/purchase-requests/" + id + "/withdraw",
+            "{\"reason\":\"Found budget elsewhere\"}");
     assertThat(withdrawn.status()).isEqualTo(202);
-    assertThat(withdrawn.json().get("decisions").get(0).get("decision").asText()).isEqualTo("WITHDRAW");
+    assertThat(withdrawn.json().get("decisions").get(0).get("decision").asText())
+        .isEqualTo("WITHDRAW");
     runJobs();
 
-    assertThat(get("requester", "/api/purchase-requests/" + id).json().get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(get("requester", "/api/purchase-requests/" + id).json().get("status").asText())
+        .isEqualTo("WITHDRAWN");
     assertProblem(post("requester", "/api/purchase-requests/" + id + "/withdraw", null, null), 409);
   }
 
   @Test
   void shouldRefuseABadWithdrawalBody() {
     String id = submit("requester", validBody()).json().get("id").asText();
-    Reply refused = post("requester", "/api/purchase-requests/" + id + "/withdraw", "{\"why\":\"x\"}");
+    Reply refused =
+        post("requester", "/api/purchase-requests/" + id + "/withdraw", "{\"why\":\"x\"}");
     assertProblem(refused, 400);
     assertThat(refused.errorFields()).containsExactly("why");
   }
@@ -136,19 +157,24 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     Reply capabilities = get("requester", "/api/capabilities");
     assertThat(capabilities.status()).isEqualTo(200);
     List<String> codes = new ArrayList<>();
-    capabilities.json().forEach(c -> {
-      codes.add(c.get("code").asText());
-      assertThat(c.get("name").asText()).isNotBlank();
-    });
+    capabilities
+        .json()
+        .forEach(
+            c -> {
+              codes.add(c.get("code").asText());
+              assertThat(c.get("name").asText()).isNotBlank();
+            });
     assertThat(codes).contains("event-management", "email-marketing", "crm");
 
     Reply tools = get("requester", "/api/inventory/tools?capability=crm");
     assertThat(tools.status()).isEqualTo(200);
     assertThat(tools.json()).isNotEmpty();
     tools.json().forEach(t -> assertThat(t.get("capabilities").toString()).contains("crm"));
-    assertThat(get("requester", "/api/inventory/tools?capability=event-management").json()).isEmpty();
+    assertThat(get("requester", "/api/inventory/tools?capability=event-management").json())
+        .isEmpty();
     assertThat(get("requester", "/api/inventory/tools").json().size()).isGreaterThanOrEqualTo(25);
-    assertThat(get("requester", "/api/inventory/tools?capability=nope").errorFields()).containsExactly("capability");
+    assertThat(get("requester", "/api/inventory/tools?capability=nope").errorFields())
+        .containsExactly("capability");
   }
 
   @Test
@@ -158,12 +184,15 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     assertThat(lines.status()).isEqualTo(200);
     assertThat(lines.json()).isNotEmpty();
     var line = lines.json().get(0);
-    for (String field : List.of("owner", "fiscalYear", "amount", "held", "committed", "available", "currency")) {
+    for (String field :
+        List.of("owner", "fiscalYear", "amount", "held", "committed", "available", "currency")) {
       assertThat(line.has(field)).as(field).isTrue();
     }
     assertThat(line.get("amount").isNumber()).isTrue();
-    assertThat(get("cio", "/api/budgets?fiscalYear=abc").errorFields()).containsExactly("fiscalYear");
-    assertThat(get("cio", "/api/budgets?fiscalYear=1200").errorFields()).containsExactly("fiscalYear");
+    assertThat(get("cio", "/api/budgets?fiscalYear=abc").errorFields())
+        .containsExactly("fiscalYear");
+    assertThat(get("cio", "/api/budgets?fiscalYear=1200").errorFields())
+        .containsExactly("fiscalYear");
     assertThat(get("cio", "/api/budgets").status()).isEqualTo(200);
   }
 
@@ -219,10 +248,11 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     try {
       List<Future<Reply>> replies = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        Callable<Reply> call = () -> {
-          go.await();
-          return submit("requester", validBody(), "Idempotency-Key", key);
-        };
+        Callable<Reply> call =
+            () -> {
+              go.await();
+              return submit("requester", validBody(), "Idempotency-Key", key);
+            };
         replies.add(pool.submit(call));
       }
       go.countDown();
@@ -234,7 +264,12 @@ class PurchaseRequestApiTest extends ApiTestSupport {
       // committed, a 409 to retry); never a second request.
       assertThat(done).allSatisfy(r -> assertThat(r.status()).isIn(200, 201, 409));
       assertThat(done).filteredOn(r -> r.status() == 201).hasSize(1);
-      assertThat(done.stream().filter(r -> r.status() < 300).map(r -> r.json().get("id").asText()).distinct()).hasSize(1);
+      assertThat(
+              done.stream()
+                  .filter(r -> r.status() < 300)
+                  .map(r -> r.json().get("id").asText())
+                  .distinct())
+          .hasSize(1);
     } finally {
       pool.shutdownNow();
     }
@@ -247,9 +282,15 @@ class PurchaseRequestApiTest extends ApiTestSupport {
   void shouldDescribeTheApiInOpenApiWithASubmitExample() {
     Reply docs = get(null, "/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
-    assertThat(docs.json().get("paths").fieldNames()).toIterable()
-        .contains("/api/purchase-requests", "/api/purchase-requests/{id}", "/api/purchase-requests/{id}/withdraw",
-            "/api/capabilities", "/api/inventory/tools", "/api/budgets")
+    assertThat(docs.json().get("paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/api/purchase-requests",
+            "/api/purchase-requests/{id}",
+            "/api/purchase-requests/{id}/withdraw",
+            "/api/capabilities",
+            "/api/inventory/tools",
+            "/api/budgets")
         .allMatch(path -> path.startsWith("/api/"));
     assertThat(docs.raw().body()).contains("event-management tool", "Idempotency-Key");
     assertThat(get(null, "/swagger-ui/index.html").status()).isEqualTo(200);

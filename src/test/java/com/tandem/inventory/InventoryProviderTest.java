@@ -8,29 +8,43 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The inventory implementation is chosen by tandem.inventory.provider (docs/plug-in-services.md). */
+/**
+ * The inventory implementation is chosen by tandem.inventory.provider (docs/plug-in-services.md).
+ */
 class InventoryProviderTest {
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withBean(JdbcClient.class, () -> JdbcClient.create(mock(DataSource.class)))
-      .withUserConfiguration(JdbcInventoryService.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withBean(JdbcClient.class, () -> JdbcClient.create(mock(DataSource.class)))
+          .withUserConfiguration(JdbcInventoryService.class);
 
   @Test
   void shouldUseTheJdbcInventoryByDefaultAndWhenNamed() {
-    context.run(ctx -> assertThat(ctx).getBean(InventoryService.class).isInstanceOf(JdbcInventoryService.class));
-    context.withPropertyValues("tandem.inventory.provider=jdbc")
-        .run(ctx -> assertThat(ctx).getBean(InventoryService.class).isInstanceOf(JdbcInventoryService.class));
+    context.run(
+        ctx ->
+            assertThat(ctx)
+                .getBean(InventoryService.class)
+                .isInstanceOf(JdbcInventoryService.class));
+    context
+        .withPropertyValues("tandem.inventory.provider=jdbc")
+        .run(
+            ctx ->
+                assertThat(ctx)
+                    .getBean(InventoryService.class)
+                    .isInstanceOf(JdbcInventoryService.class));
   }
 
   @Test
   void shouldLeaveTheInventoryToACompanysOwnBean() {
     InventoryService cmdb = mock(InventoryService.class);
 
-    context.withPropertyValues("tandem.inventory.provider=cmdb")
+    context
+        .withPropertyValues("tandem.inventory.provider=cmdb")
         .withBean(InventoryService.class, () -> cmdb)
-        .run(ctx -> {
-          assertThat(ctx).doesNotHaveBean(JdbcInventoryService.class);
-          assertThat(ctx.getBean(InventoryService.class)).isSameAs(cmdb);
-        });
+        .run(
+            ctx -> {
+              assertThat(ctx).doesNotHaveBean(JdbcInventoryService.class);
+              assertThat(ctx.getBean(InventoryService.class)).isSameAs(cmdb);
+            });
   }
 }

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What users notice of the inventory, run on each database by a subclass: overlaps found (or
- * not), procurement entries registered once, discarded or activated.
+ * What users notice of the inventory, run on each database by a subclass: overlaps found (or not),
+ * procurement entries registered once, discarded or activated.
  */
 abstract class InventoryServiceContract {
 
@@ -37,11 +37,27 @@ abstract class InventoryServiceContract {
   void shouldOfferTheWholeTaxonomyOrderedByName() {
     List<Capability> capabilities = inventory.capabilities();
 
-    assertThat(capabilities).extracting(Capability::code).containsExactlyInAnyOrder(
-        "email-marketing", "marketing-automation", "web-analytics", "customer-data-platform",
-        "social-media-management", "seo", "content-management", "ab-testing", "survey", "event-management",
-        "digital-asset-management", "crm", "ad-management", "attribution", "chat", "personalization",
-        "video-hosting", "influencer-marketing");
+    assertThat(capabilities)
+        .extracting(Capability::code)
+        .containsExactlyInAnyOrder(
+            "email-marketing",
+            "marketing-automation",
+            "web-analytics",
+            "customer-data-platform",
+            "social-media-management",
+            "seo",
+            "content-management",
+            "ab-testing",
+            "survey",
+            "event-management",
+            "digital-asset-management",
+            "crm",
+            "ad-management",
+            "attribution",
+            "chat",
+            "personalization",
+            "video-hosting",
+            "influencer-marketing");
     assertThat(capabilities).extracting(Capability::name).isSorted().doesNotContainNull();
     assertThat(inventory.isKnownCapability("event-management")).isTrue();
     assertThat(inventory.isKnownCapability("time-travel")).isFalse();
@@ -49,16 +65,27 @@ abstract class InventoryServiceContract {
 
   @Test
   void shouldReportActiveToolsCoveringRequestedCapabilities() {
-    owned("HubSpot Marketing Hub", "HubSpot, Inc.", ToolStatus.ACTIVE, "email-marketing", "marketing-automation", "crm");
+    owned(
+        "HubSpot Marketing Hub",
+        "HubSpot, Inc.",
+        ToolStatus.ACTIVE,
+        "email-marketing",
+        "marketing-automation",
+        "crm");
     owned("Klaviyo", "Klaviyo, Inc.", ToolStatus.ACTIVE, "email-marketing");
     owned("Hotjar", "Hotjar Ltd", ToolStatus.ACTIVE, "web-analytics");
 
-    List<Overlap> overlaps = inventory.findOverlaps("Brevo", List.of("marketing-automation", "email-marketing"));
+    List<Overlap> overlaps =
+        inventory.findOverlaps("Brevo", List.of("marketing-automation", "email-marketing"));
 
-    assertThat(overlaps).extracting(Overlap::toolName, Overlap::reason, Overlap::capabilities).containsExactly(
-        tuple("HubSpot Marketing Hub", OverlapReason.CAPABILITY,
-            List.of("email-marketing", "marketing-automation")),
-        tuple("Klaviyo", OverlapReason.CAPABILITY, List.of("email-marketing")));
+    assertThat(overlaps)
+        .extracting(Overlap::toolName, Overlap::reason, Overlap::capabilities)
+        .containsExactly(
+            tuple(
+                "HubSpot Marketing Hub",
+                OverlapReason.CAPABILITY,
+                List.of("email-marketing", "marketing-automation")),
+            tuple("Klaviyo", OverlapReason.CAPABILITY, List.of("email-marketing")));
   }
 
   @Test
@@ -68,10 +95,14 @@ abstract class InventoryServiceContract {
 
     List<Overlap> overlaps = inventory.findOverlaps("Hubspot", List.of("seo"));
 
-    assertThat(overlaps).containsExactly(
-        new Overlap(crm, "HubSpot Sales Hub", "HubSpot, Inc.", OverlapReason.VENDOR, List.of()));
+    assertThat(overlaps)
+        .containsExactly(
+            new Overlap(
+                crm, "HubSpot Sales Hub", "HubSpot, Inc.", OverlapReason.VENDOR, List.of()));
     assertThat(inventory.findOverlaps("HUBSPOT inc", List.of())).hasSize(1);
-    assertThat(inventory.findOverlaps("Hubspott", null)).extracting(Overlap::toolId).containsExactly(crm);
+    assertThat(inventory.findOverlaps("Hubspott", null))
+        .extracting(Overlap::toolId)
+        .containsExactly(crm);
     assertThat(inventory.findOverlaps("Hub", List.of("seo"))).isEmpty();
   }
 
@@ -81,30 +112,39 @@ abstract class InventoryServiceContract {
 
     List<Overlap> overlaps = inventory.findOverlaps("Hubspot", List.of("crm"));
 
-    assertThat(overlaps).singleElement().satisfies(overlap -> {
-      assertThat(overlap.reason()).isEqualTo(OverlapReason.CAPABILITY);
-      assertThat(overlap.capabilities()).containsExactly("crm");
-    });
+    assertThat(overlaps)
+        .singleElement()
+        .satisfies(
+            overlap -> {
+              assertThat(overlap.reason()).isEqualTo(OverlapReason.CAPABILITY);
+              assertThat(overlap.capabilities()).containsExactly("crm");
+            });
   }
 
   @Test
   void shouldFindNoOverlapForEventManagementInTheDemoCatalog() {
-    InventoryDemoData demo = new InventoryDemoData(inventoryProvider,
-        Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC));
+    InventoryDemoData demo =
+        new InventoryDemoData(
+            inventoryProvider, Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC));
     demo.apply();
     demo.apply();
 
-    assertThat(inventory.tools(Optional.empty())).hasSize(InventoryDemoData.CATALOG.size()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(inventory.tools(Optional.empty()))
+        .hasSize(InventoryDemoData.CATALOG.size())
+        .hasSizeGreaterThanOrEqualTo(30);
     assertThat(inventory.tools(Optional.of("event-management"))).isEmpty();
     assertThat(inventory.findOverlaps("Cvent, Inc.", List.of("event-management"))).isEmpty();
     assertThat(inventory.findOverlaps("Mailchimp", List.of("email-marketing")))
-        .extracting(Overlap::toolName).contains("HubSpot Marketing Hub", "Braze").doesNotContain("Mailchimp");
+        .extracting(Overlap::toolName)
+        .contains("HubSpot Marketing Hub", "Braze")
+        .doesNotContain("Mailchimp");
   }
 
   @Test
   void shouldNotReportRetiredOrProcuredTools() {
     owned("Mailchimp", "Intuit Inc.", ToolStatus.RETIRED, "email-marketing");
-    inventory.registerProcurement("PR-2025-0001", newTool("Klaviyo", "Klaviyo, Inc.", "email-marketing"));
+    inventory.registerProcurement(
+        "PR-2025-0001", newTool("Klaviyo", "Klaviyo, Inc.", "email-marketing"));
 
     assertThat(inventory.findOverlaps("Intuit", List.of("email-marketing"))).isEmpty();
     assertThat(inventory.findOverlaps("Klaviyo", List.of("email-marketing"))).isEmpty();
@@ -122,42 +162,57 @@ abstract class InventoryServiceContract {
     assertThat(first.capabilities()).containsExactly("event-management");
     assertThat(first.annualCost()).isEqualTo(new BigDecimal("18000.00"));
     assertThat(first.requestId()).isEqualTo("PR-2025-0002");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM tandem_tool WHERE request_id = 'PR-2025-0002'")
-        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM tandem_tool WHERE request_id = 'PR-2025-0002'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     assertThat(inventory.toolOfRequest("PR-2025-0002")).contains(first);
   }
 
   @Test
   void shouldRefuseCapabilitiesOutsideTheTaxonomy() {
-    assertThatThrownBy(() -> inventory.registerProcurement("PR-2025-0003", newTool("X", "X Corp", "time-travel")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time-travel");
+    assertThatThrownBy(
+            () ->
+                inventory.registerProcurement(
+                    "PR-2025-0003", newTool("X", "X Corp", "time-travel")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("time-travel");
     assertThat(inventory.toolOfRequest("PR-2025-0003")).isEmpty();
   }
 
   @Test
   void shouldDiscardAProcurementEntryWithItsCapabilities() {
-    inventory.registerProcurement("PR-2025-0004", newTool("Cvent", "Cvent, Inc.", "event-management"));
+    inventory.registerProcurement(
+        "PR-2025-0004", newTool("Cvent", "Cvent, Inc.", "event-management"));
 
     inventory.discardProcurement("PR-2025-0004");
     inventory.discardProcurement("PR-2025-0004");
 
     assertThat(inventory.toolOfRequest("PR-2025-0004")).isEmpty();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM tandem_tool_capability").query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM tandem_tool_capability").query(Integer.class).single())
+        .isZero();
   }
 
   @Test
   void shouldActivateAProcurementEntryWhichThenOverlaps() {
-    inventory.registerProcurement("PR-2025-0005", newTool("Cvent", "Cvent, Inc.", "event-management"));
+    inventory.registerProcurement(
+        "PR-2025-0005", newTool("Cvent", "Cvent, Inc.", "event-management"));
 
     inventory.activate("PR-2025-0005");
     inventory.activate("PR-2025-0005");
     inventory.discardProcurement("PR-2025-0005");
 
-    assertThat(inventory.toolOfRequest("PR-2025-0005")).get().extracting(Tool::status).isEqualTo(ToolStatus.ACTIVE);
+    assertThat(inventory.toolOfRequest("PR-2025-0005"))
+        .get()
+        .extracting(Tool::status)
+        .isEqualTo(ToolStatus.ACTIVE);
     assertThat(inventory.findOverlaps("Cvent", List.of("event-management")))
         .extracting(Overlap::toolName, Overlap::reason)
         .containsExactly(tuple("Cvent", OverlapReason.CAPABILITY));
-    assertThatThrownBy(() -> inventory.activate("PR-2025-9999")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> inventory.activate("PR-2025-9999"))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -166,17 +221,31 @@ abstract class InventoryServiceContract {
     owned("Ahrefs", "Ahrefs Pte. Ltd.", ToolStatus.RETIRED, "seo");
     owned("Canva Teams", "Canva Pty Ltd", ToolStatus.ACTIVE, "digital-asset-management");
 
-    assertThat(inventory.tools(Optional.of("seo"))).extracting(Tool::name).containsExactly("Ahrefs", "Semrush");
+    assertThat(inventory.tools(Optional.of("seo")))
+        .extracting(Tool::name)
+        .containsExactly("Ahrefs", "Semrush");
     assertThat(inventory.tools(Optional.empty())).hasSize(3);
   }
 
   private long owned(String name, String vendor, ToolStatus status, String... capabilities) {
     assertThat(inventory.addOwnedTool(newTool(name, vendor, capabilities), status)).isTrue();
-    return inventory.tools(Optional.empty()).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().id();
+    return inventory.tools(Optional.empty()).stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   private static NewTool newTool(String name, String vendor, String... capabilities) {
-    return new NewTool(name, vendor, List.of(capabilities), "Marketing Operations", new BigDecimal("18000"), "USD",
-        LocalDate.of(2026, 3, 1), "SAML", "PERSONAL");
+    return new NewTool(
+        name,
+        vendor,
+        List.of(capabilities),
+        "Marketing Operations",
+        new BigDecimal("18000"),
+        "USD",
+        LocalDate.of(2026, 3, 1),
+        "SAML",
+        "PERSONAL");
   }
 }

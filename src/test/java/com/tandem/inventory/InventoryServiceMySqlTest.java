@@ -3,13 +3,15 @@ package com.tandem.inventory;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.RequiresMySql;
 import com.tandem.testsupport.ServiceTestConfig;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
-/** The inventory scenarios on the MySQL-protocol server, in a scratch database dropped afterwards. */
+/**
+ * The inventory scenarios on the MySQL-protocol server, in a scratch database dropped afterwards.
+ */
 @RequiresMySql
 @SpringJUnitConfig(InventoryServiceMySqlTest.Config.class)
 @DirtiesContext

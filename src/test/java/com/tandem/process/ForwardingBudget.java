@@ -33,12 +33,14 @@ class ForwardingBudget implements BudgetService {
   }
 
   @Override
-  public BudgetCheck placeHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+  public BudgetCheck placeHolds(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     return real.placeHolds(requestId, fiscalYear, marketing, it);
   }
 
   @Override
-  public void raiseForShortfall(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+  public void raiseForShortfall(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     real.raiseForShortfall(requestId, fiscalYear, marketing, it);
   }
 

@@ -30,8 +30,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
 
   private static final Pattern REQUEST_ID = Pattern.compile("MTR-\\d{4}-\\d{5}");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void shouldLetReviewersApproveARequestFromIntakeToActiveInTheBrowser() {
@@ -45,28 +44,53 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.IN_REVIEW);
 
-    completeInTasklist(browser, "cmo", "Marketing reviews", requestId, "marketing-review", () -> {
-      assertThat(browser.driver().findElements(formField("newToolJustification")))
-          .as("no overlap, so no empty 'why still needed' box").isEmpty();
-      chooseRadio(browser, "marketingDecision", "Approve");
-      browser.type(formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
-    });
-    completeInTasklist(browser, "cio", "IT reviews", requestId, "it-review", () -> {
-      for (String item : List.of("itChecklistSso", "itChecklistDataExport", "itChecklistDeletion", "itChecklistDpa",
-          "itChecklistIntegration")) {
-        tick(browser, item);
-      }
-      chooseRadio(browser, "itDecision", "Approve");
-      browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
-    });
+    completeInTasklist(
+        browser,
+        "cmo",
+        "Marketing reviews",
+        requestId,
+        "marketing-review",
+        () -> {
+          assertThat(browser.driver().findElements(formField("newToolJustification")))
+              .as("no overlap, so no empty 'why still needed' box")
+              .isEmpty();
+          chooseRadio(browser, "marketingDecision", "Approve");
+          browser.type(
+              formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
+        });
+    completeInTasklist(
+        browser,
+        "cio",
+        "IT reviews",
+        requestId,
+        "it-review",
+        () -> {
+          for (String item :
+              List.of(
+                  "itChecklistSso",
+                  "itChecklistDataExport",
+                  "itChecklistDeletion",
+                  "itChecklistDpa",
+                  "itChecklistIntegration")) {
+            tick(browser, item);
+          }
+          chooseRadio(browser, "itDecision", "Approve");
+          browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
+        });
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.ONBOARDING);
 
-    completeInTasklist(browser, "itops", "Onboarding", requestId, "onboarding", () -> {
-      tick(browser, "ssoConfigured");
-      tick(browser, "dpaSigned");
-      browser.type(formField("onboardingComment"), "SSO through our IdP; DPA countersigned.");
-    });
+    completeInTasklist(
+        browser,
+        "itops",
+        "Onboarding",
+        requestId,
+        "onboarding",
+        () -> {
+          tick(browser, "ssoConfigured");
+          tick(browser, "dpaSigned");
+          browser.type(formField("onboardingComment"), "SSO through our IdP; DPA countersigned.");
+        });
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.ACTIVE);
 
@@ -80,7 +104,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     assertThat(browser.visible(By.id("result-decisions")).getText())
         .contains("Marketing review", "IT review", "Approved", "cmo", "cio", "Onboarding");
     browser.screenshot("requester-sees-request-active");
-    assertThat(decisions(requestId)).anyMatch(d -> d.startsWith("MARKETING_REVIEW:APPROVE:cmo"))
+    assertThat(decisions(requestId))
+        .anyMatch(d -> d.startsWith("MARKETING_REVIEW:APPROVE:cmo"))
         .anyMatch(d -> d.startsWith("IT_REVIEW:APPROVE:cio"));
   }
 
@@ -92,7 +117,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.type(By.id("username"), "requestor");
     browser.type(By.id("password"), "demo");
     browser.click(By.id("signin-button"));
-    assertThat(browser.visible(By.id("signin-error")).getText()).contains("user name or password is wrong");
+    assertThat(browser.visible(By.id("signin-error")).getText())
+        .contains("user name or password is wrong");
     assertThat(browser.driver().findElement(By.id("request")).isDisplayed()).isFalse();
     browser.screenshot("intake-sign-in-refused");
     signInToIntake(browser, "requester");
@@ -102,7 +128,9 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.type(By.id("vendor"), "Eventful Inc.");
     browser.type(By.id("vendorUrl"), "https://eventful.example");
     browser.click(By.cssSelector("label[for='capabilities-event-management']"));
-    browser.type(By.id("businessJustification"), "Run our webinar programme in-house instead of through an agency.");
+    browser.type(
+        By.id("businessJustification"),
+        "Run our webinar programme in-house instead of through an agency.");
     browser.click(By.cssSelector("label[for='integrations-crm']"));
     browser.type(By.id("annualLicenseCost"), "-12000");
     browser.type(By.id("implementationCost"), "3000");
@@ -122,20 +150,31 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     assertThat(cost.getAttribute("aria-describedby")).contains("annualLicenseCost-error");
     assertThat(browser.driver().switchTo().activeElement()).isEqualTo(cost);
     assertThat(browser.visible(By.id("error-summary")).getText()).contains("Annual licence cost");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("martech-purchase").count())
-        .as("a refused submission starts nothing").isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("martech-purchase")
+                .count())
+        .as("a refused submission starts nothing")
+        .isZero();
     browser.screenshot("intake-shows-cost-error-next-to-field");
 
     browser.type(By.id("annualLicenseCost"), "12000");
     WebElement submit = browser.clickable(By.id("submit-button"));
     browser.scrollIntoView(submit);
-    new Actions(browser.driver()).doubleClick(submit).perform();  // an impatient requester
-    WebElement id = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("result-id")));
+    new Actions(browser.driver()).doubleClick(submit).perform(); // an impatient requester
+    WebElement id =
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("result-id")));
     browser.await(driver -> REQUEST_ID.matcher(id.getText()).matches());
     browser.await(ExpectedConditions.textToBe(By.id("result-status"), "SUBMITTED"));
     browser.screenshot("intake-request-submitted");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("martech-purchase").count())
-        .as("a double click submits once").isEqualTo(1);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("martech-purchase")
+                .count())
+        .as("a double click submits once")
+        .isEqualTo(1);
     return id.getText();
   }
 
@@ -150,16 +189,31 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
    * Steps b-d: the user signs in to Tasklist, opens their filter, opens the request's task, claims
    * it, fills the Camunda Form and completes it; then signs out (drops the session cookie).
    */
-  private void completeInTasklist(Browser browser, String user, String filter, String requestId, String shot,
+  private void completeInTasklist(
+      Browser browser,
+      String user,
+      String filter,
+      String requestId,
+      String shot,
       Runnable fillForm) {
     browser.open(url("/camunda/app/tasklist/default/"));
-    browser.type(By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"), user);
+    browser.type(
+        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"),
+        user);
     browser.type(By.cssSelector("input[type='password']"), "demo");
     browser.click(By.cssSelector("form button[type='submit']"));
     // The filter's link holds its name and, once focused, a counter: match the name only.
-    browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
-        + "/a[normalize-space(text())='" + filter + "']"));
-    By task = By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(), '" + requestId + "')]");
+    browser.click(
+        By.xpath(
+            "//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
+                + "/a[normalize-space(text())='"
+                + filter
+                + "']"));
+    By task =
+        By.xpath(
+            "//*[contains(@class,'tasks-list')]//a[contains(normalize-space(), '"
+                + requestId
+                + "')]");
     browser.visible(task);
     browser.screenshot(shot + "-" + user + "-sees-task-in-" + slug(filter));
     browser.click(task);
@@ -175,7 +229,10 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.driver().manage().deleteAllCookies();
   }
 
-  /** A Camunda Form field by its key: form-js gives the input the id {@code fjs-form-<form>-Field_<key>}. */
+  /**
+   * A Camunda Form field by its key: form-js gives the input the id {@code
+   * fjs-form-<form>-Field_<key>}.
+   */
   private static By formField(String key) {
     return By.cssSelector("[id$='-Field_" + key + "']");
   }
@@ -185,14 +242,23 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
    * with the keyboard: Tasklist's panes overlap in places where a mouse click might land elsewhere.
    */
   private static void chooseRadio(Browser browser, String key, String label) {
-    WebElement radio = browser.visible(By.xpath("//label[normalize-space()='" + label + "']"
-        + "/input[@type='radio' and contains(@id, '-Field_" + key + "-')]"));
+    WebElement radio =
+        browser.visible(
+            By.xpath(
+                "//label[normalize-space()='"
+                    + label
+                    + "']"
+                    + "/input[@type='radio' and contains(@id, '-Field_"
+                    + key
+                    + "-')]"));
     browser.scrollIntoView(radio);
     radio.sendKeys(Keys.SPACE);
     browser.await(driver -> radio.isSelected());
   }
 
-  /** Ticks a Camunda Form checkbox with the keyboard, as a reviewer tabbing through the form would. */
+  /**
+   * Ticks a Camunda Form checkbox with the keyboard, as a reviewer tabbing through the form would.
+   */
   private static void tick(Browser browser, String key) {
     WebElement box = browser.visible(formField(key));
     browser.scrollIntoView(box);

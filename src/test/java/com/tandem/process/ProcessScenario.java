@@ -45,8 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ProcessScenario {
 
   /** One SMTP server for the whole run; each scenario looks only at the mails of its request. */
-  static final GreenMail SMTP = new GreenMail(new ServerSetup(0, null, ServerSetup.PROTOCOL_SMTP).dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static final GreenMail SMTP =
+      new GreenMail(new ServerSetup(0, null, ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   static {
     SMTP.start();
@@ -58,10 +59,20 @@ public abstract class ProcessScenario {
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
   }
 
-  static final Map<String, String> GROUP_OF = Map.of(
-      "requester", TandemGroups.MARKETING, "cmo", TandemGroups.MARKETING_LEADERSHIP,
-      "cio", TandemGroups.IT_LEADERSHIP, "privacy", TandemGroups.PRIVACY_LEGAL,
-      "board", TandemGroups.BOARD, "itops", TandemGroups.IT_OPERATIONS);
+  static final Map<String, String> GROUP_OF =
+      Map.of(
+          "requester",
+          TandemGroups.MARKETING,
+          "cmo",
+          TandemGroups.MARKETING_LEADERSHIP,
+          "cio",
+          TandemGroups.IT_LEADERSHIP,
+          "privacy",
+          TandemGroups.PRIVACY_LEGAL,
+          "board",
+          TandemGroups.BOARD,
+          "itops",
+          TandemGroups.IT_OPERATIONS);
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtimeService;
@@ -106,7 +117,8 @@ public abstract class ProcessScenario {
     ProcessInstance instance;
     as("requester");
     try {
-      instance = runtimeService.startProcessInstanceByKey("martech-purchase", Variables.fromMap(fields));
+      instance =
+          runtimeService.startProcessInstanceByKey("martech-purchase", Variables.fromMap(fields));
     } finally {
       identityService.clearAuthentication();
     }
@@ -115,8 +127,11 @@ public abstract class ProcessScenario {
   }
 
   protected ProcessInstance instance(String requestId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("martech-purchase")
-        .processInstanceBusinessKey(requestId).singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("martech-purchase")
+        .processInstanceBusinessKey(requestId)
+        .singleResult();
   }
 
   /** Signs in as a demo user with their group, as Tasklist would. */
@@ -126,8 +141,12 @@ public abstract class ProcessScenario {
 
   /** The open task of the request (in the request's process or one it called) with this key. */
   protected Task task(String requestId, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(requestId)
-        .taskDefinitionKey(taskKey).list();
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(requestId)
+            .taskDefinitionKey(taskKey)
+            .list();
     assertThat(tasks).as("open %s of %s", taskKey, requestId).hasSize(1);
     return tasks.get(0);
   }
@@ -135,7 +154,8 @@ public abstract class ProcessScenario {
   /** Open task keys of the request. */
   protected Set<String> openTasks(String requestId) {
     return taskService.createTaskQuery().processInstanceBusinessKey(requestId).list().stream()
-        .map(Task::getTaskDefinitionKey).collect(Collectors.toSet());
+        .map(Task::getTaskDefinitionKey)
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -194,10 +214,22 @@ public abstract class ProcessScenario {
 
   /** Runs the request's timer job (in its process or one it called), as if its time had come. */
   protected void fireTimer(String requestId, String activityId) {
-    List<Job> timers = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).list().stream()
-        .flatMap(instance -> managementService.createJobQuery().timers().processInstanceId(instance.getId())
-            .activityId(activityId).list().stream())
-        .toList();
+    List<Job> timers =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(requestId)
+            .list()
+            .stream()
+            .flatMap(
+                instance ->
+                    managementService
+                        .createJobQuery()
+                        .timers()
+                        .processInstanceId(instance.getId())
+                        .activityId(activityId)
+                        .list()
+                        .stream())
+            .toList();
     assertThat(timers).as("timer %s of %s", activityId, requestId).hasSize(1);
     managementService.executeJob(timers.get(0).getId());
     runJobs();
@@ -212,7 +244,9 @@ public abstract class ProcessScenario {
   }
 
   protected List<String> decisions(String requestId) {
-    return registry.decisions(requestId).stream().map(d -> d.stage() + ":" + d.decision() + ":" + d.by()).toList();
+    return registry.decisions(requestId).stream()
+        .map(d -> d.stage() + ":" + d.decision() + ":" + d.by())
+        .toList();
   }
 
   /** Subjects of the mails sent about the request to one address. */

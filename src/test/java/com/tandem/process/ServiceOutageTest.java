@@ -59,10 +59,12 @@ class ServiceOutageTest extends ProcessScenario {
     BudgetService flakyBudget(JdbcBudgetService real) {
       return new ForwardingBudget(real) {
         @Override
-        public BudgetCheck placeHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+        public BudgetCheck placeHolds(
+            String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
           BudgetCheck placed = super.placeHolds(requestId, fiscalYear, marketing, it);
           if (BUDGET_DOWN_AFTER_WRITING.get()) {
-            throw new IllegalStateException("Read timed out waiting for the finance system's answer");
+            throw new IllegalStateException(
+                "Read timed out waiting for the finance system's answer");
           }
           return placed;
         }
@@ -108,8 +110,11 @@ class ServiceOutageTest extends ProcessScenario {
     String id = submit(intake());
     Incident incident = exhaustRetries("Task_CheckInventory");
     assertThat(incident.getIncidentMessage())
-        .contains(id).contains("Eventful").contains("could not check the inventory")
-        .contains("Connection refused: cmdb.example:443").contains("Retrying is safe");
+        .contains(id)
+        .contains("Eventful")
+        .contains("could not check the inventory")
+        .contains("Connection refused: cmdb.example:443")
+        .contains("Retrying is safe");
     assertThat(status(id)).isEqualTo(RequestStatus.SUBMITTED);
 
     INVENTORY_DOWN.set(false);
@@ -128,7 +133,9 @@ class ServiceOutageTest extends ProcessScenario {
     complete(id, "Task_ReviewMarketing", "cmo", "marketingDecision", "APPROVE");
     complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
     Incident incident = exhaustRetries("Task_PlaceBudgetHolds");
-    assertThat(incident.getIncidentMessage()).contains(id).contains("could not place the budget holds")
+    assertThat(incident.getIncidentMessage())
+        .contains(id)
+        .contains("could not place the budget holds")
         .contains("finance system");
     assertThat(budget.allocations(id)).as("a failed attempt holds nothing").isEmpty();
 
@@ -136,11 +143,15 @@ class ServiceOutageTest extends ProcessScenario {
     retryInCockpit(incident);
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
     assertThat(budget.allocations(id)).hasSize(2).allMatch(a -> a.state() == AllocationState.HELD);
-    assertThat(available(fiscalYear, BudgetOwner.MARKETING)).isEqualByComparingTo(marketingBefore.subtract(new BigDecimal("12000.00")));
+    assertThat(available(fiscalYear, BudgetOwner.MARKETING))
+        .isEqualByComparingTo(marketingBefore.subtract(new BigDecimal("12000.00")));
   }
 
   BigDecimal available(int fiscalYear, BudgetOwner owner) {
-    return budget.lines(fiscalYear).stream().filter(l -> l.owner() == owner).map(BudgetLine::available)
-        .findFirst().orElseThrow();
+    return budget.lines(fiscalYear).stream()
+        .filter(l -> l.owner() == owner)
+        .map(BudgetLine::available)
+        .findFirst()
+        .orElseThrow();
   }
 }

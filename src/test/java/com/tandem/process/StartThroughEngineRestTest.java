@@ -37,14 +37,19 @@ class StartThroughEngineRestTest extends ProcessScenario {
           "sso": {"value": "SAML", "type": "String"},
           "integrations": {"value": "[]", "type": "Json"},
           "dataExportSupported": {"value": true, "type": "Boolean"}
-        }}""".formatted(capabilities.replace("\"", "\\\""), annualLicenseCost, LocalDate.now().plusMonths(3));
+        }}"""
+        .formatted(
+            capabilities.replace("\"", "\\\""), annualLicenseCost, LocalDate.now().plusMonths(3));
   }
 
   private org.springframework.http.ResponseEntity<String> start(String user, String body) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/martech-purchase/start",
-        new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, "demo")
+        .postForEntity(
+            "/engine-rest/process-definition/key/martech-purchase/start",
+            new HttpEntity<>(body, headers),
+            String.class);
   }
 
   @Test
@@ -70,7 +75,8 @@ class StartThroughEngineRestTest extends ProcessScenario {
     // shows that message under the start form. (Tandem's own /api answers 400.)
     assertThat(response.getStatusCode().isError()).isTrue();
     assertThat(response.getBody()).contains("The request was not registered. Please correct:");
-    assertThat(response.getBody()).contains("annualLicenseCost: must not be negative")
+    assertThat(response.getBody())
+        .contains("annualLicenseCost: must not be negative")
         .contains("capabilities: unknown capability code(s): teleportation");
     assertThat(registry.count(null, null)).isEqualTo(requests);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);

@@ -19,15 +19,19 @@ import org.junit.jupiter.api.Test;
 class ParseCachingFeelEngineFactoryTest {
 
   static DmnEngine engine(boolean parseCaching) {
-    var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    var configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     if (parseCaching) {
-      configuration.setFeelEngineFactory(new ParseCachingFeelEngineFactory(configuration::getFeelCustomFunctionProviders));
+      configuration.setFeelEngineFactory(
+          new ParseCachingFeelEngineFactory(configuration::getFeelCustomFunctionProviders));
     }
     return configuration.buildEngine();
   }
 
   static DmnDecision routing(DmnEngine engine) throws Exception {
-    try (InputStream dmn = ParseCachingFeelEngineFactoryTest.class.getResourceAsStream("/bpmn/review-routing.dmn")) {
+    try (InputStream dmn =
+        ParseCachingFeelEngineFactoryTest.class.getResourceAsStream("/bpmn/review-routing.dmn")) {
       return engine.parseDecision("review-routing", dmn);
     }
   }
@@ -46,12 +50,19 @@ class ParseCachingFeelEngineFactoryTest {
         for (String sso : List.of("SAML", "OIDC", "NONE")) {
           for (int integrations : new int[] {0, 2, 3, 6}) {
             for (double cost : new double[] {0, 49_999.99, 50_000, 99_999.99, 100_000, 250_000}) {
-              var inputs = Variables.createVariables().putValue("personalData", personalData).putValue("sso", sso)
-                  .putValue("integrationCount", integrations).putValue("totalFirstYearCost", cost)
-                  .putValue("boardThreshold", 100_000d);
-              Map<String, Object> expected = stock.evaluateDecision(stockRouting, inputs).getSingleResult().getEntryMap();
-              Map<String, Object> actual = caching.evaluateDecision(cachingRouting, inputs).getSingleResult().getEntryMap();
-              assertThat(actual).as("%s, %s, %d integrations, %.2f", personalData, sso, integrations, cost)
+              var inputs =
+                  Variables.createVariables()
+                      .putValue("personalData", personalData)
+                      .putValue("sso", sso)
+                      .putValue("integrationCount", integrations)
+                      .putValue("totalFirstYearCost", cost)
+                      .putValue("boardThreshold", 100_000d);
+              Map<String, Object> expected =
+                  stock.evaluateDecision(stockRouting, inputs).getSingleResult().getEntryMap();
+              Map<String, Object> actual =
+                  caching.evaluateDecision(cachingRouting, inputs).getSingleResult().getEntryMap();
+              assertThat(actual)
+                  .as("%s, %s, %d integrations, %.2f", personalData, sso, integrations, cost)
                   .isEqualTo(expected);
               compared.add(personalData);
             }
@@ -64,10 +75,12 @@ class ParseCachingFeelEngineFactoryTest {
 
   @Test
   void shouldParseEachExpressionOnce() {
-    var engine = (org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine) new ParseCachingFeelEngineFactory(List::of)
-        .createInstance();
+    var engine =
+        (org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine)
+            new ParseCachingFeelEngineFactory(List::of).createInstance();
     VariableContext small = Variables.createVariables().putValue("cost", 10).asVariableContext();
-    VariableContext large = Variables.createVariables().putValue("cost", 100_000).asVariableContext();
+    VariableContext large =
+        Variables.createVariables().putValue("cost", 100_000).asVariableContext();
 
     for (int i = 0; i < 3; i++) {
       assertThat((Object) engine.evaluateSimpleExpression("cost * 2", small)).isEqualTo(20L);
@@ -85,15 +98,21 @@ class ParseCachingFeelEngineFactoryTest {
     VariableContext context = Variables.createVariables().putValue("cost", 10).asVariableContext();
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> engine.evaluateSimpleExpression("cost * (", context))
-          .isInstanceOf(FeelException.class).hasMessageContaining("cost * (");
+          .isInstanceOf(FeelException.class)
+          .hasMessageContaining("cost * (");
     }
-    assertThat(((ParseCachingFeelEngineFactory.ParseCachingEngine) feelEngineOf(
-        (org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine) engine)).cachedCount()).isZero();
+    assertThat(
+            ((ParseCachingFeelEngineFactory.ParseCachingEngine)
+                    feelEngineOf((org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine) engine))
+                .cachedCount())
+        .isZero();
   }
 
-  private static org.camunda.feel.FeelEngine feelEngineOf(org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine engine) {
+  private static org.camunda.feel.FeelEngine feelEngineOf(
+      org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine engine) {
     try {
-      var field = org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine.class.getDeclaredField("feelEngine");
+      var field =
+          org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine.class.getDeclaredField("feelEngine");
       field.setAccessible(true);
       return (org.camunda.feel.FeelEngine) field.get(engine);
     } catch (ReflectiveOperationException e) {

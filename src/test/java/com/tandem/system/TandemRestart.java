@@ -16,8 +16,12 @@ final class TandemRestart {
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("logging.level.liquibase", "warn");
-    // As command-line arguments, so that they win over application.yaml, as they would in production.
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    // As command-line arguments, so that they win over application.yaml, as they would in
+    // production.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     var builder = new SpringApplicationBuilder(TandemApplication.class);
     if (profile != null) {
       builder.profiles(profile);

@@ -31,7 +31,8 @@ class TandemStartsOnH2Test {
 
   @Test
   void shouldRunTheEngineWithTandemsTuning() {
-    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    var configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory())
         .isInstanceOf(ParseCachingFeelEngineFactory.class);
     assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
@@ -49,26 +50,40 @@ class TandemStartsOnH2Test {
 
   @Test
   void shouldDeployTheProcessTheDecisionAndTheFormsInOneDeployment() {
-    ProcessDefinition process = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("martech-purchase").latestVersion().singleResult();
+    ProcessDefinition process =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("martech-purchase")
+            .latestVersion()
+            .singleResult();
     assertThat(process).as("martech-purchase deployed").isNotNull();
     assertThat(process.getHistoryTimeToLive()).isNotNull().isPositive();
-    List<String> resources = repositoryService.getDeploymentResourceNames(process.getDeploymentId());
-    assertThat(resources).contains("bpmn/martech-purchase.bpmn", "bpmn/review-routing.dmn", "forms/intake-form.form");
-    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("review-routing").count())
+    List<String> resources =
+        repositoryService.getDeploymentResourceNames(process.getDeploymentId());
+    assertThat(resources)
+        .contains(
+            "bpmn/martech-purchase.bpmn", "bpmn/review-routing.dmn", "forms/intake-form.form");
+    assertThat(
+            repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("review-routing")
+                .count())
         .isPositive();
   }
 
   @Test
   void shouldLetEveryDemoUserAuthenticateWithTheDemoPassword() {
     for (String user : List.of("requester", "cmo", "cio", "privacy", "board", "itops", "admin")) {
-      var profile = http.withBasicAuth(user, "demo")
-          .getForEntity("/engine-rest/user/" + user + "/profile", String.class);
+      var profile =
+          http.withBasicAuth(user, "demo")
+              .getForEntity("/engine-rest/user/" + user + "/profile", String.class);
       assertThat(profile.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
     }
     // (Camunda throttles a user's logins after a failed one: the wrong password goes to a user
     // no other test here signs in with.)
-    var wrong = http.withBasicAuth("board", "not-the-password").getForEntity("/engine-rest/user/board/profile", String.class);
+    var wrong =
+        http.withBasicAuth("board", "not-the-password")
+            .getForEntity("/engine-rest/user/board/profile", String.class);
     assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -93,19 +108,35 @@ class TandemStartsOnH2Test {
     var headers = new HttpHeaders();
     headers.set(HttpHeaders.COOKIE, session.cookies());
     headers.set("X-XSRF-TOKEN", session.csrf());
-    var filters = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true",
-        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    var filters =
+        http.exchange(
+            "/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true",
+            HttpMethod.GET,
+            new HttpEntity<>(headers),
+            String.class);
     assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(filters.getBody()).contains("IT reviews").contains("Budget proposals").doesNotContain("Board decisions");
+    assertThat(filters.getBody())
+        .contains("IT reviews")
+        .contains("Budget proposals")
+        .doesNotContain("Board decisions");
     // What Tasklist 7.24 itself sends (seen in the access log of the browser test).
-    var pagedAsTasklistDoes = http.exchange(
-        "/camunda/api/engine/engine/default/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task",
-        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    var pagedAsTasklistDoes =
+        http.exchange(
+            "/camunda/api/engine/engine/default/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task",
+            HttpMethod.GET,
+            new HttpEntity<>(headers),
+            String.class);
     assertThat(pagedAsTasklistDoes.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pagedAsTasklistDoes.getBody()).contains("IT reviews");
-    var unboundedTasks = http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class);
-    assertThat(unboundedTasks.getStatusCode()).as("other queries stay bounded").isEqualTo(HttpStatus.BAD_REQUEST);
+    var unboundedTasks =
+        http.exchange(
+            "/camunda/api/engine/engine/default/task",
+            HttpMethod.GET,
+            new HttpEntity<>(headers),
+            String.class);
+    assertThat(unboundedTasks.getStatusCode())
+        .as("other queries stay bounded")
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   record WebappSession(HttpStatus status, String cookies, String csrf) {}
@@ -118,8 +149,12 @@ class TandemStartsOnH2Test {
     // The webapps guard logins with a CSRF token handed out on any page.
     var page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
     String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    String cookies =
+        String.join(
+            "; ",
+            page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .toList());
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     headers.set("X-XSRF-TOKEN", csrf);
@@ -127,13 +162,23 @@ class TandemStartsOnH2Test {
     var form = new LinkedMultiValueMap<String, String>();
     form.add("username", user);
     form.add("password", "demo");
-    var login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-        new HttpEntity<>(form, headers), String.class);
+    var login =
+        http.exchange(
+            "/camunda/api/admin/auth/user/default/login/" + app,
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
     // The session changes at login; the CSRF token stays with it.
-    String sessionCookies = String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    String sessionCookies =
+        String.join(
+            "; ",
+            login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .toList());
     String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
-    return new WebappSession(HttpStatus.valueOf(login.getStatusCode().value()),
-        sessionCookies.isEmpty() ? cookies : sessionCookies + "; " + cookies, newToken == null ? csrf : newToken);
+    return new WebappSession(
+        HttpStatus.valueOf(login.getStatusCode().value()),
+        sessionCookies.isEmpty() ? cookies : sessionCookies + "; " + cookies,
+        newToken == null ? csrf : newToken);
   }
 }

@@ -19,7 +19,10 @@ class TasklistFiltersTest extends ProcessScenario {
   List<String> visibleFilters(String user) {
     as(user);
     try {
-      return filterService.createFilterQuery().listPage(0, 50).stream().map(Filter::getName).sorted().toList();
+      return filterService.createFilterQuery().listPage(0, 50).stream()
+          .map(Filter::getName)
+          .sorted()
+          .toList();
     } finally {
       identityService.clearAuthentication();
     }
@@ -48,11 +51,17 @@ class TasklistFiltersTest extends ProcessScenario {
   @Test
   void shouldListTheRequestInTheReviewersFiltersWithItsColumns() {
     String id = submit(intake());
-    assertThat(tasksOf("cmo", "Marketing reviews")).extracting(Task::getTaskDefinitionKey).contains("Task_ReviewMarketing");
-    assertThat(tasksOf("cio", "IT reviews")).extracting(Task::getTaskDefinitionKey).containsOnly("Task_ReviewIt");
+    assertThat(tasksOf("cmo", "Marketing reviews"))
+        .extracting(Task::getTaskDefinitionKey)
+        .contains("Task_ReviewMarketing");
+    assertThat(tasksOf("cio", "IT reviews"))
+        .extracting(Task::getTaskDefinitionKey)
+        .containsOnly("Task_ReviewIt");
     assertThat(tasksOf("cio", "IT reviews")).anyMatch(t -> t.getName().contains(id));
-    Filter filter = filterService.createFilterQuery().filterName("Marketing reviews").singleResult();
-    assertThat(filter.getProperties().get("variables").toString()).contains("listRequestId", "listToolName", "listFirstYearCost");
+    Filter filter =
+        filterService.createFilterQuery().filterName("Marketing reviews").singleResult();
+    assertThat(filter.getProperties().get("variables").toString())
+        .contains("listRequestId", "listToolName", "listFirstYearCost");
   }
 
   @Test
@@ -63,8 +72,10 @@ class TasklistFiltersTest extends ProcessScenario {
     try {
       // What Tasklist reads for the columns: variables the reviewer may read, i.e. the task's own.
       assertThat(taskService.getVariablesLocal(review.getId()))
-          .containsEntry("listRequestId", id).containsEntry("listToolName", "Eventful")
-          .containsEntry("listRequester", "requester").containsEntry("listFirstYearCost", 15000.0);
+          .containsEntry("listRequestId", id)
+          .containsEntry("listToolName", "Eventful")
+          .containsEntry("listRequester", "requester")
+          .containsEntry("listFirstYearCost", 15000.0);
     } finally {
       identityService.clearAuthentication();
     }

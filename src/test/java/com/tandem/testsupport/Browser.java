@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Debian's headless chromium driven through Debian's chromedriver, with explicit paths so that
  * Selenium Manager never tries to download a browser or a driver, a fresh profile per browser,
- * explicit waits on what a user would see, and numbered screenshots of every step under
- * {@code target/screenshots/<scenario>/}.
+ * explicit waits on what a user would see, and numbered screenshots of every step under {@code
+ * target/screenshots/<scenario>/}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -54,19 +54,30 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(ChromiumAvailable.chromedriver(env).toFile())
-        .usingAnyFreePort()
-        .build();
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(ChromiumAvailable.chromedriver(env).toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(ChromiumAvailable.chromium(env).toFile());
     // The console (failed requests included) is saved with a failure's screenshot.
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--lang=en-US",
+        "--user-data-dir=" + profile);
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 1000));
   }
@@ -106,7 +117,8 @@ public final class Browser implements AutoCloseable {
   }
 
   public void scrollIntoView(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   /** Saves the next numbered screenshot of the whole page (and its HTML, for finding selectors). */
@@ -127,13 +139,20 @@ public final class Browser implements AutoCloseable {
   /** The page as tall as its content, so a screenshot shows the whole form, not just the top. */
   private java.io.File fullPage() {
     Dimension window = driver.manage().window().getSize();
-    Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight,"
-            + " ...Array.from(document.querySelectorAll('*')).filter(e => e.scrollHeight > e.clientHeight + 20"
-            + " && getComputedStyle(e).overflowY !== 'visible').map(e => e.scrollHeight + 200));");
+    Number height =
+        (Number)
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight,"
+                        + " ...Array.from(document.querySelectorAll('*')).filter(e => e.scrollHeight > e.clientHeight + 20"
+                        + " && getComputedStyle(e).overflowY !== 'visible').map(e => e.scrollHeight + 200));");
     // The window is taller than its viewport by the browser's own frame.
-    Number frame = (Number) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight;");
-    int tall = Math.min(Math.max(window.getHeight(), height.intValue() + frame.intValue() + 40), 6000);
+    Number frame =
+        (Number)
+            ((JavascriptExecutor) driver)
+                .executeScript("return window.outerHeight - window.innerHeight;");
+    int tall =
+        Math.min(Math.max(window.getHeight(), height.intValue() + frame.intValue() + 40), 6000);
     driver.manage().window().setSize(new Dimension(window.getWidth(), tall));
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     try {
@@ -150,8 +169,11 @@ public final class Browser implements AutoCloseable {
     } catch (RuntimeException | AssertionError e) {
       try {
         screenshot("FAILED");
-        Files.write(screenshots.resolve(String.format("%02d-FAILED-console.txt", step)),
-            driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
+        Files.write(
+            screenshots.resolve(String.format("%02d-FAILED-console.txt", step)),
+            driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(Object::toString)
+                .toList());
       } catch (RuntimeException | IOException screenshotFailed) {
         e.addSuppressed(screenshotFailed);
       }

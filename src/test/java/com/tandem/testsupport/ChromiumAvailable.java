@@ -26,12 +26,18 @@ public class ChromiumAvailable implements ExecutionCondition {
     this.env = env;
   }
 
-  /** The browser binary: Debian's {@code chromium} unless {@code TANDEM_TEST_CHROMIUM} names another. */
+  /**
+   * The browser binary: Debian's {@code chromium} unless {@code TANDEM_TEST_CHROMIUM} names
+   * another.
+   */
   public static Path chromium(Map<String, String> env) {
     return Path.of(env.getOrDefault("TANDEM_TEST_CHROMIUM", "/usr/bin/chromium"));
   }
 
-  /** The driver: Debian's {@code chromedriver} unless {@code TANDEM_TEST_CHROMEDRIVER} names another. */
+  /**
+   * The driver: Debian's {@code chromedriver} unless {@code TANDEM_TEST_CHROMEDRIVER} names
+   * another.
+   */
   public static Path chromedriver(Map<String, String> env) {
     return Path.of(env.getOrDefault("TANDEM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
   }
@@ -45,14 +51,19 @@ public class ChromiumAvailable implements ExecutionCondition {
       }
     }
     if ("true".equalsIgnoreCase(env.get("CI"))) {
-      return ConditionEvaluationResult.enabled("CI=true: browser tests are mandatory"
-          + (missing.isEmpty() ? "" : " (missing " + String.join(", ", missing) + ": they will fail)"));
+      return ConditionEvaluationResult.enabled(
+          "CI=true: browser tests are mandatory"
+              + (missing.isEmpty()
+                  ? ""
+                  : " (missing " + String.join(", ", missing) + ": they will fail)"));
     }
     if (missing.isEmpty()) {
       return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
     }
-    return ConditionEvaluationResult.disabled("Browser test skipped: " + String.join(" and ", missing)
-        + " not found; install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver) "
-        + "or set TANDEM_TEST_CHROMIUM/TANDEM_TEST_CHROMEDRIVER (under CI=true this test fails instead)");
+    return ConditionEvaluationResult.disabled(
+        "Browser test skipped: "
+            + String.join(" and ", missing)
+            + " not found; install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver) "
+            + "or set TANDEM_TEST_CHROMIUM/TANDEM_TEST_CHROMEDRIVER (under CI=true this test fails instead)");
   }
 }

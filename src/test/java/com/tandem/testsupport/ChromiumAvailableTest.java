@@ -8,16 +8,26 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 class ChromiumAvailableTest {
 
-  private static final Map<String, String> NOT_INSTALLED = Map.of(
-      "TANDEM_TEST_CHROMIUM", "/nonexistent/chromium", "TANDEM_TEST_CHROMEDRIVER", "/nonexistent/chromedriver");
+  private static final Map<String, String> NOT_INSTALLED =
+      Map.of(
+          "TANDEM_TEST_CHROMIUM",
+          "/nonexistent/chromium",
+          "TANDEM_TEST_CHROMEDRIVER",
+          "/nonexistent/chromedriver");
 
   @Test
   void shouldSkipWithTheReasonWhenTheBrowserIsMissing() {
-    ConditionEvaluationResult result = new ChromiumAvailable(NOT_INSTALLED).evaluateExecutionCondition(null);
+    ConditionEvaluationResult result =
+        new ChromiumAvailable(NOT_INSTALLED).evaluateExecutionCondition(null);
 
     assertThat(result.isDisabled()).isTrue();
-    assertThat(result.getReason()).get().asString()
-        .contains("/nonexistent/chromium", "/nonexistent/chromedriver", "apt-get install chromium chromium-driver");
+    assertThat(result.getReason())
+        .get()
+        .asString()
+        .contains(
+            "/nonexistent/chromium",
+            "/nonexistent/chromedriver",
+            "apt-get install chromium chromium-driver");
   }
 
   @Test

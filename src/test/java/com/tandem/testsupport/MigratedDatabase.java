@@ -34,18 +34,24 @@ public final class MigratedDatabase implements AutoCloseable {
     pool.setMaximumPoolSize(12);
     pool.setPoolName("test-" + name);
     migrate(pool);
-    return new MigratedDatabase(pool, () -> {
-      try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-        statement.execute("SHUTDOWN");
-      } finally {
-        pool.close();
-      }
-    });
+    return new MigratedDatabase(
+        pool,
+        () -> {
+          try (var connection = pool.getConnection();
+              var statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+          } finally {
+            pool.close();
+          }
+        });
   }
 
-  /** A scratch database {@code tandem_svc_<random>} on the MySQL test server, dropped when closed. */
+  /**
+   * A scratch database {@code tandem_svc_<random>} on the MySQL test server, dropped when closed.
+   */
   public static MigratedDatabase mysql() {
-    ScratchDatabase scratch = MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_svc_");
+    ScratchDatabase scratch =
+        MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_svc_");
     try {
       migrate(scratch.dataSource());
     } catch (RuntimeException e) {

@@ -26,12 +26,15 @@ public class MySqlAvailable implements ExecutionCondition {
     MySqlTestServer server = MySqlTestServer.fromEnvironment(env);
     String where = server.host() + ":" + server.port();
     if ("true".equalsIgnoreCase(env.get("CI"))) {
-      return ConditionEvaluationResult.enabled("CI=true: MySQL tests are mandatory (server " + where + ")");
+      return ConditionEvaluationResult.enabled(
+          "CI=true: MySQL tests are mandatory (server " + where + ")");
     }
     if (server.answers()) {
       return ConditionEvaluationResult.enabled("A MySQL-protocol server answers at " + where);
     }
-    return ConditionEvaluationResult.disabled("No MySQL-protocol server answers at " + where
-        + "; start one or set TANDEM_TEST_MYSQL_HOST/TANDEM_TEST_MYSQL_PORT (under CI=true this test fails instead)");
+    return ConditionEvaluationResult.disabled(
+        "No MySQL-protocol server answers at "
+            + where
+            + "; start one or set TANDEM_TEST_MYSQL_HOST/TANDEM_TEST_MYSQL_PORT (under CI=true this test fails instead)");
   }
 }

@@ -21,25 +21,33 @@ class MySqlAvailableTest {
       freePort = socket.getLocalPort();
     }
 
-    ConditionEvaluationResult result = evaluate(Map.of("TANDEM_TEST_MYSQL_PORT", String.valueOf(freePort)));
+    ConditionEvaluationResult result =
+        evaluate(Map.of("TANDEM_TEST_MYSQL_PORT", String.valueOf(freePort)));
 
     assertThat(result.isDisabled()).isTrue();
-    assertThat(result.getReason()).get().asString().contains("127.0.0.1:" + freePort, "TANDEM_TEST_MYSQL_HOST");
+    assertThat(result.getReason())
+        .get()
+        .asString()
+        .contains("127.0.0.1:" + freePort, "TANDEM_TEST_MYSQL_HOST");
   }
 
   @Test
   void shouldSkipWhenTheServerSpeaksAnotherProtocol() throws Exception {
     try (ServerSocket server = new ServerSocket(0)) {
-      Thread http = new Thread(() -> {
-        try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
-          out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException ignored) {
-          // the test ends the conversation
-        }
-      });
+      Thread http =
+          new Thread(
+              () -> {
+                try (Socket client = server.accept();
+                    OutputStream out = client.getOutputStream()) {
+                  out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                  // the test ends the conversation
+                }
+              });
       http.start();
 
-      ConditionEvaluationResult result = evaluate(Map.of("TANDEM_TEST_MYSQL_PORT", String.valueOf(server.getLocalPort())));
+      ConditionEvaluationResult result =
+          evaluate(Map.of("TANDEM_TEST_MYSQL_PORT", String.valueOf(server.getLocalPort())));
 
       assertThat(result.isDisabled()).isTrue();
       http.join(5_000);
@@ -53,7 +61,8 @@ class MySqlAvailableTest {
       freePort = socket.getLocalPort();
     }
 
-    ConditionEvaluationResult result = evaluate(Map.of("CI", "true", "TANDEM_TEST_MYSQL_PORT", String.valueOf(freePort)));
+    ConditionEvaluationResult result =
+        evaluate(Map.of("CI", "true", "TANDEM_TEST_MYSQL_PORT", String.valueOf(freePort)));
 
     assertThat(result.isDisabled()).isFalse();
     assertThat(result.getReason()).get().asString().contains("CI=true");
@@ -67,9 +76,12 @@ class MySqlAvailableTest {
     env.put("TANDEM_TEST_MYSQL_USER", "tandem");
     env.put("TANDEM_TEST_MYSQL_PASSWORD", "secret");
 
-    assertThat(MySqlTestServer.fromEnvironment(env)).isEqualTo(new MySqlTestServer("db.example", 3307, "tandem", "secret"));
-    assertThat(MySqlTestServer.fromEnvironment(Map.of())).isEqualTo(new MySqlTestServer("127.0.0.1", 3306, "root", ""));
-    assertThat(MySqlTestServer.fromEnvironment(env).jdbcUrl("x")).contains("sendFractionalSeconds=false");
+    assertThat(MySqlTestServer.fromEnvironment(env))
+        .isEqualTo(new MySqlTestServer("db.example", 3307, "tandem", "secret"));
+    assertThat(MySqlTestServer.fromEnvironment(Map.of()))
+        .isEqualTo(new MySqlTestServer("127.0.0.1", 3306, "root", ""));
+    assertThat(MySqlTestServer.fromEnvironment(env).jdbcUrl("x"))
+        .contains("sendFractionalSeconds=false");
   }
 
   private static ConditionEvaluationResult evaluate(Map<String, String> env) {

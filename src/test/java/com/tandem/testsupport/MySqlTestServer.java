@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The MySQL-protocol server tests run against (MySQL 8.0 or MariaDB), as the environment
- * configures it: {@code TANDEM_TEST_MYSQL_HOST} (default 127.0.0.1), {@code TANDEM_TEST_MYSQL_PORT}
- * (3306), {@code TANDEM_TEST_MYSQL_USER} (root) and {@code TANDEM_TEST_MYSQL_PASSWORD} (empty).
- * The user must be allowed to create and drop databases: every test works in a scratch database
- * of its own, so tests never see each other's data nor a developer's.
+ * The MySQL-protocol server tests run against (MySQL 8.0 or MariaDB), as the environment configures
+ * it: {@code TANDEM_TEST_MYSQL_HOST} (default 127.0.0.1), {@code TANDEM_TEST_MYSQL_PORT} (3306),
+ * {@code TANDEM_TEST_MYSQL_USER} (root) and {@code TANDEM_TEST_MYSQL_PASSWORD} (empty). The user
+ * must be allowed to create and drop databases: every test works in a scratch database of its own,
+ * so tests never see each other's data nor a developer's.
  */
 public record MySqlTestServer(String host, int port, String user, String password) {
 
@@ -35,9 +35,9 @@ public record MySqlTestServer(String host, int port, String user, String passwor
   }
 
   /**
-   * Whether a MySQL-protocol server answers: it greets every new connection with a handshake
-   * packet whose first payload byte is protocol version 10. Says nothing about credentials, so a
-   * wrong password fails the tests instead of skipping them.
+   * Whether a MySQL-protocol server answers: it greets every new connection with a handshake packet
+   * whose first payload byte is protocol version 10. Says nothing about credentials, so a wrong
+   * password fails the tests instead of skipping them.
    */
   public boolean answers() {
     try (Socket socket = new Socket()) {
@@ -57,14 +57,21 @@ public record MySqlTestServer(String host, int port, String user, String passwor
    * {@link ScratchDatabase#dataSource()} does.
    */
   public String jdbcUrl(String database) {
-    return "jdbc:mysql://" + host + ":" + port + "/" + database
+    return "jdbc:mysql://"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
         + "?sendFractionalSeconds=false&characterEncoding=UTF-8&connectionTimeZone=UTC"
         + "&allowPublicKeyRetrieval=true&sslMode=DISABLED";
   }
 
   /** Creates a database named {@code prefix} plus a random suffix; closing the result drops it. */
   public ScratchDatabase createScratchDatabase(String prefix) {
-    String name = (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
+    String name =
+        (prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+            .toLowerCase(Locale.ROOT);
     if (!name.matches("[a-z0-9_]{1,64}")) {
       throw new IllegalArgumentException("Not a safe database name: " + name);
     }
@@ -82,7 +89,8 @@ public record MySqlTestServer(String host, int port, String user, String passwor
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("Failed on the MySQL test server " + host + ":" + port + ": " + sql, e);
+      throw new IllegalStateException(
+          "Failed on the MySQL test server " + host + ":" + port + ": " + sql, e);
     }
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test that drives Debian's {@code chromium} through {@code chromium-driver}. Without them
  * it is skipped with the reason, so a laptop without a browser still builds; under {@code CI=true}
- * it always runs and fails if they are missing, so CI never passes by skipping. Tagged
- * {@code browser} for {@code -Dgroups=browser} / {@code -DexcludedGroups=browser}.
+ * it always runs and fails if they are missing, so CI never passes by skipping. Tagged {@code
+ * browser} for {@code -Dgroups=browser} / {@code -DexcludedGroups=browser}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
