@@ -1,13 +1,13 @@
 package com.tandem.board;
 
-import static com.tandem.request.PurchaseVariables.*;
+import static com.tandem.process.PurchaseVariables.*;
 
 import com.tandem.budget.BudgetService;
 import com.tandem.budget.BudgetSummaries;
 import com.tandem.budget.RequestBudget;
+import com.tandem.process.RequestStep;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
-import com.tandem.request.RequestStep;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package com.tandem.board;
 
-import static com.tandem.request.PurchaseVariables.CURRENCY;
-import static com.tandem.request.PurchaseVariables.PROPOSAL_AMOUNT;
-import static com.tandem.request.PurchaseVariables.PROPOSAL_JUSTIFICATION;
-import static com.tandem.request.PurchaseVariables.PROPOSAL_SUMMARY;
+import static com.tandem.process.PurchaseVariables.CURRENCY;
+import static com.tandem.process.PurchaseVariables.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseVariables.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseVariables.PROPOSAL_SUMMARY;
 
 import com.tandem.budget.BudgetSummaries;
 import java.math.BigDecimal;

@@ -1,12 +1,12 @@
 package com.tandem.board;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.budget.BudgetCheck;
 import com.tandem.budget.BudgetService;
 import com.tandem.budget.RequestBudget;
+import com.tandem.process.RequestStep;
 import com.tandem.request.RequestRegistry;
-import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

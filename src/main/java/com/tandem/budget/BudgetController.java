@@ -1,7 +1,7 @@
 package com.tandem.budget;
 
-import com.tandem.api.ApiCaller;
-import com.tandem.api.ApiException;
+import com.tandem.web.ApiCaller;
+import com.tandem.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

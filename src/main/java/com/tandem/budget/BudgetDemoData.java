@@ -1,15 +1,16 @@
 package com.tandem.budget;
 
-import com.tandem.system.DemoDataStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,8 @@ import org.springframework.stereotype.Component;
  * nothing when a company's own finance system is plugged in.
  */
 @Component
-@Order(30)
 @ConditionalOnProperty(name = "tandem.demo-data.enabled", havingValue = "true")
-public class BudgetDemoData implements DemoDataStep {
+public class BudgetDemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(BudgetDemoData.class);
 
@@ -44,7 +44,14 @@ public class BudgetDemoData implements DemoDataStep {
     this.clock = clock;
   }
 
-  @Override
+  /** Runs once the process application is deployed, after the steps of lower order. */
+  @EventListener
+  @Order(30)
+  public void onDeployed(PostDeployEvent deployed) {
+    apply();
+  }
+
+  /** Creates what is missing; idempotent. */
   public void apply() {
     JdbcBudgetService jdbcBudget = budget.getIfAvailable();
     if (jdbcBudget == null) {

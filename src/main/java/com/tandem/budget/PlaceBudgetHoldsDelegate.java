@@ -1,12 +1,12 @@
 package com.tandem.budget;
 
-import static com.tandem.request.PurchaseVariables.BUDGET_SUFFICIENT;
-import static com.tandem.request.PurchaseVariables.BUDGET_SUMMARY;
-import static com.tandem.request.PurchaseVariables.HOLDS_PLACED;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.BUDGET_SUFFICIENT;
+import static com.tandem.process.PurchaseVariables.BUDGET_SUMMARY;
+import static com.tandem.process.PurchaseVariables.HOLDS_PLACED;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.process.RequestStep;
 import com.tandem.request.RequestRegistry;
-import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,8 @@
 package com.tandem.intake;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
-import com.tandem.request.RequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package com.tandem.intake;
 
+import com.tandem.web.FieldProblem;
+import com.tandem.web.RejectedInput;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -9,7 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * process instance), and Tasklist shows its message; the engine REST API and Tandem's API answer
  * 400.
  */
-public class IntakeRejectedException extends BadUserRequestException {
+public class IntakeRejectedException extends BadUserRequestException implements RejectedInput {
 
   private final transient List<FieldProblem> problems;
 
@@ -20,6 +22,7 @@ public class IntakeRejectedException extends BadUserRequestException {
     this.problems = List.copyOf(problems);
   }
 
+  @Override
   public List<FieldProblem> problems() {
     return problems;
   }

@@ -5,6 +5,7 @@ import com.tandem.inventory.InventoryService;
 import com.tandem.request.PersonalData;
 import com.tandem.request.PurchaseRequest.IntakeData;
 import com.tandem.request.SsoSupport;
+import com.tandem.web.FieldProblem;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;

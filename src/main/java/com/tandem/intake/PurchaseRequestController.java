@@ -1,9 +1,9 @@
 package com.tandem.intake;
 
-import com.tandem.api.ApiCaller;
-import com.tandem.api.ApiException;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestStatus;
+import com.tandem.web.ApiCaller;
+import com.tandem.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,19 +1,19 @@
 package com.tandem.intake;
 
-import static com.tandem.request.PurchaseVariables.PROCESS_KEY;
+import static com.tandem.process.PurchaseVariables.PROCESS_KEY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.tandem.api.ApiCaller;
-import com.tandem.api.ApiException;
-import com.tandem.api.SystemAccess;
 import com.tandem.intake.IdempotencyKeys.StoredKey;
 import com.tandem.intake.PurchaseRequestView.OpenTask;
+import com.tandem.process.WithdrawalService;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
-import com.tandem.request.WithdrawalService;
+import com.tandem.web.ApiCaller;
+import com.tandem.web.ApiException;
+import com.tandem.web.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

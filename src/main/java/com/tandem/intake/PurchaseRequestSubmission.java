@@ -6,9 +6,9 @@ import static com.tandem.intake.IntakeValidator.MAX_TERM_MONTHS;
 import static com.tandem.intake.IntakeValidator.MAX_TEXT;
 import static com.tandem.intake.IntakeValidator.MAX_URL;
 
-import com.tandem.api.StrictJson;
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
+import com.tandem.web.StrictJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

@@ -1,11 +1,11 @@
 package com.tandem.intake;
 
-import static com.tandem.request.PurchaseVariables.REQUESTER;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUESTER;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestNumbers;
 import com.tandem.request.RequestRegistry;
-import com.tandem.request.RequestVariables;
+import com.tandem.web.FieldProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.tandem.intake;
 
-import com.tandem.api.StrictJson;
+import com.tandem.web.StrictJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

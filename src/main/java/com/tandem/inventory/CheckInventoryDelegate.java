@@ -1,13 +1,12 @@
 package com.tandem.inventory;
 
-import static com.tandem.request.PurchaseVariables.OVERLAPS_FOUND;
-import static com.tandem.request.PurchaseVariables.OVERLAP_SUMMARY;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.OVERLAPS_FOUND;
+import static com.tandem.process.PurchaseVariables.OVERLAP_SUMMARY;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.process.RequestStep;
 import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
-import com.tandem.request.RequestStep;
-import com.tandem.request.RequestVariables;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,14 +22,11 @@ public class CheckInventoryDelegate extends RequestStep {
   private static final Logger LOG = LoggerFactory.getLogger(CheckInventoryDelegate.class);
   private final InventoryService inventory;
   private final RequestRegistry registry;
-  private final RequestVariables variables;
 
-  public CheckInventoryDelegate(
-      InventoryService inventory, RequestRegistry registry, RequestVariables variables) {
+  public CheckInventoryDelegate(InventoryService inventory, RequestRegistry registry) {
     super("check the inventory for tools that overlap with it");
     this.inventory = inventory;
     this.registry = registry;
-    this.variables = variables;
   }
 
   @Override
@@ -54,7 +50,7 @@ public class CheckInventoryDelegate extends RequestStep {
   }
 
   private String describe(List<Overlap> overlaps) {
-    Function<List<String>, String> names = variables.capabilityNames();
+    Function<List<String>, String> names = inventory.capabilityNames();
     return overlaps.stream()
         .map(
             overlap ->

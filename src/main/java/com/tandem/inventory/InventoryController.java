@@ -1,6 +1,6 @@
 package com.tandem.inventory;
 
-import com.tandem.api.ApiException;
+import com.tandem.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

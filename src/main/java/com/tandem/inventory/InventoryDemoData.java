@@ -1,15 +1,16 @@
 package com.tandem.inventory;
 
-import com.tandem.system.DemoDataStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>Does nothing when a company's own inventory is plugged in: its CMDB has its own data.
  */
 @Component
-@Order(20)
 @ConditionalOnProperty(name = "tandem.demo-data.enabled", havingValue = "true")
-public class InventoryDemoData implements DemoDataStep {
+public class InventoryDemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryDemoData.class);
 
@@ -376,7 +376,14 @@ public class InventoryDemoData implements DemoDataStep {
     this.clock = clock;
   }
 
-  @Override
+  /** Runs once the process application is deployed, after the steps of lower order. */
+  @EventListener
+  @Order(20)
+  public void onDeployed(PostDeployEvent deployed) {
+    apply();
+  }
+
+  /** Creates what is missing; idempotent. */
   public void apply() {
     JdbcInventoryService jdbcInventory = inventory.getIfAvailable();
     if (jdbcInventory == null) {

@@ -2,7 +2,10 @@ package com.tandem.inventory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The company's inventory of martech tools and the capability taxonomy. Tandem ships a
@@ -44,4 +47,19 @@ public interface InventoryService {
 
   /** The entry a request registered, if any. */
   Optional<Tool> toolOfRequest(String requestId);
+
+  /**
+   * Turns capability codes into the names people read, e.g. "Email marketing, CRM"; a code the
+   * taxonomy lacks is shown as it is. The taxonomy is read once per call of this method: use the
+   * function for as many lists as needed.
+   */
+  default Function<List<String>, String> capabilityNames() {
+    Map<String, String> names =
+        capabilities().stream()
+            .collect(Collectors.toMap(Capability::code, Capability::name, (a, b) -> a));
+    return codes ->
+        codes.stream()
+            .map(code -> names.getOrDefault(code, code))
+            .collect(Collectors.joining(", "));
+  }
 }

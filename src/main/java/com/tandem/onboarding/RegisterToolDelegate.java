@@ -1,12 +1,12 @@
 package com.tandem.onboarding;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
+import com.tandem.process.RequestStep;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
-import com.tandem.request.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,11 +1,11 @@
 package com.tandem.review;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
-import static com.tandem.request.PurchaseVariables.TOOL_NAME;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.TOOL_NAME;
 
 import com.tandem.notification.Notifier;
-import com.tandem.request.RequestStep;
-import com.tandem.system.TandemGroups;
+import com.tandem.process.RequestStep;
+import com.tandem.request.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,7 @@
 package com.tandem.review;
 
-import static com.tandem.request.PurchaseVariables.DPA_SIGNED;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.DPA_SIGNED;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.tandem.review;
 
-import static com.tandem.request.PurchaseVariables.*;
+import static com.tandem.process.PurchaseVariables.*;
 
-import com.tandem.request.ProcessVariable;
+import com.tandem.process.ProcessVariable;
 import java.util.Map;
 import java.util.Set;
 

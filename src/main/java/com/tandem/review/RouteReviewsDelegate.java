@@ -1,6 +1,6 @@
 package com.tandem.review;
 
-import static com.tandem.request.PurchaseVariables.*;
+import static com.tandem.process.PurchaseVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;

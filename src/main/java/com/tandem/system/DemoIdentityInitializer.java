@@ -1,12 +1,15 @@
 package com.tandem.system;
 
+import com.tandem.request.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +19,8 @@ import org.springframework.stereotype.Component;
  * that were changed since.
  */
 @Component
-@Order(10)
 @ConditionalOnProperty(name = "tandem.demo-data.enabled", havingValue = "true")
-public class DemoIdentityInitializer implements DemoDataStep {
+public class DemoIdentityInitializer {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoIdentityInitializer.class);
 
@@ -55,7 +57,14 @@ public class DemoIdentityInitializer implements DemoDataStep {
     this.properties = properties;
   }
 
-  @Override
+  /** Runs once the process application is deployed, after the steps of lower order. */
+  @EventListener
+  @Order(10)
+  public void onDeployed(PostDeployEvent deployed) {
+    apply();
+  }
+
+  /** Creates what is missing; idempotent. */
   public void apply() {
     for (String[] group : GROUP_NAMES) {
       if (identityService.createGroupQuery().groupId(group[0]).count() == 0) {

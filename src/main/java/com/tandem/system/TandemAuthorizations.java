@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.tandem.request.TandemGroups;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,11 +1,11 @@
 package com.tandem.system;
 
-import static com.tandem.system.TandemGroups.BOARD;
-import static com.tandem.system.TandemGroups.IT_LEADERSHIP;
-import static com.tandem.system.TandemGroups.IT_OPERATIONS;
-import static com.tandem.system.TandemGroups.MARKETING;
-import static com.tandem.system.TandemGroups.MARKETING_LEADERSHIP;
-import static com.tandem.system.TandemGroups.PRIVACY_LEGAL;
+import static com.tandem.request.TandemGroups.BOARD;
+import static com.tandem.request.TandemGroups.IT_LEADERSHIP;
+import static com.tandem.request.TandemGroups.IT_OPERATIONS;
+import static com.tandem.request.TandemGroups.MARKETING;
+import static com.tandem.request.TandemGroups.MARKETING_LEADERSHIP;
+import static com.tandem.request.TandemGroups.PRIVACY_LEGAL;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -12,7 +12,6 @@ import com.tandem.intake.IntakeRejectedException;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.ToolStatus;
 import com.tandem.request.RequestStatus;
-import com.tandem.request.WithdrawalService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
-import com.tandem.system.TandemGroups;
+import com.tandem.request.TandemGroups;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.request.TandemGroups;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

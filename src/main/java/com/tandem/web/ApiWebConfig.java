@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;

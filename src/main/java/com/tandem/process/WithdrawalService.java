@@ -1,5 +1,7 @@
-package com.tandem.request;
+package com.tandem.process;
 
+import com.tandem.request.PurchaseRequest;
+import com.tandem.request.RequestRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

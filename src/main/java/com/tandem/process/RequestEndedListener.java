@@ -1,7 +1,10 @@
-package com.tandem.request;
+package com.tandem.process;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.request.RequestOutcomes;
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.slf4j.Logger;
@@ -18,11 +21,11 @@ public class RequestEndedListener implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestEndedListener.class);
   private final RequestRegistry registry;
-  private final RequestCloser closer;
+  private final RequestOutcomes outcomes;
 
-  public RequestEndedListener(RequestRegistry registry, RequestCloser closer) {
+  public RequestEndedListener(RequestRegistry registry, RequestOutcomes outcomes) {
     this.registry = registry;
-    this.closer = closer;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -37,7 +40,7 @@ public class RequestEndedListener implements ExecutionListener {
                   "Request {} ended while {}; closing it as WITHDRAWN",
                   request.id(),
                   request.status());
-              closer.close(request.id(), RequestStatus.WITHDRAWN);
+              outcomes.close(request.id(), RequestStatus.WITHDRAWN);
             });
   }
 }

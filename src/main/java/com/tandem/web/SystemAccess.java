@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

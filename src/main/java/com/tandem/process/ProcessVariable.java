@@ -1,4 +1,4 @@
-package com.tandem.request;
+package com.tandem.process;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -1,6 +1,6 @@
-package com.tandem.api;
+package com.tandem.web;
 
-import com.tandem.system.TandemGroups;
+import com.tandem.request.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,11 +1,11 @@
-package com.tandem.request;
+package com.tandem.process;
 
-import static com.tandem.request.ProcessVariable.any;
-import static com.tandem.request.ProcessVariable.bool;
-import static com.tandem.request.ProcessVariable.date;
-import static com.tandem.request.ProcessVariable.decimal;
-import static com.tandem.request.ProcessVariable.number;
-import static com.tandem.request.ProcessVariable.string;
+import static com.tandem.process.ProcessVariable.any;
+import static com.tandem.process.ProcessVariable.bool;
+import static com.tandem.process.ProcessVariable.date;
+import static com.tandem.process.ProcessVariable.decimal;
+import static com.tandem.process.ProcessVariable.number;
+import static com.tandem.process.ProcessVariable.string;
 
 /**
  * Every variable of the {@code martech-purchase} process, declared once. Names in the first block

@@ -1,4 +1,4 @@
-package com.tandem.system;
+package com.tandem.request;
 
 import java.util.List;
 

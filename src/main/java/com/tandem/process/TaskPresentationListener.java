@@ -1,9 +1,9 @@
-package com.tandem.request;
+package com.tandem.process;
 
-import static com.tandem.request.PurchaseVariables.REQUESTER;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
-import static com.tandem.request.PurchaseVariables.TOOL_NAME;
-import static com.tandem.request.PurchaseVariables.TOTAL_FIRST_YEAR_COST;
+import static com.tandem.process.PurchaseVariables.REQUESTER;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.TOOL_NAME;
+import static com.tandem.process.PurchaseVariables.TOTAL_FIRST_YEAR_COST;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,7 +1,9 @@
-package com.tandem.request;
+package com.tandem.process;
 
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

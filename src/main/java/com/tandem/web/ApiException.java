@@ -1,6 +1,5 @@
-package com.tandem.api;
+package com.tandem.web;
 
-import com.tandem.intake.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

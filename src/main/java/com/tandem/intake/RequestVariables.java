@@ -1,14 +1,11 @@
-package com.tandem.request;
+package com.tandem.intake;
 
-import static com.tandem.request.PurchaseVariables.*;
+import static com.tandem.process.PurchaseVariables.*;
 
-import com.tandem.inventory.Capability;
 import com.tandem.inventory.InventoryService;
 import com.tandem.request.PurchaseRequest.IntakeData;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -42,27 +39,9 @@ public class RequestVariables {
     DATA_EXPORT_SUPPORTED.set(scope, data.dataExportSupported());
     CAPABILITIES.set(scope, String.join(",", data.capabilities()));
     INTEGRATIONS.set(scope, String.join(",", data.integrations()));
-    Function<List<String>, String> names = capabilityNames();
+    Function<List<String>, String> names = inventory.capabilityNames();
     CAPABILITIES_TEXT.set(scope, names.apply(data.capabilities()));
     INTEGRATIONS_TEXT.set(
         scope, data.integrations().isEmpty() ? "none" : names.apply(data.integrations()));
-  }
-
-  /**
-   * Turns capability codes into the names people read, e.g. "Email marketing, CRM". The taxonomy is
-   * read once per call of this method; use the function for as many lists as needed.
-   */
-  public Function<List<String>, String> capabilityNames() {
-    Map<String, String> names =
-        inventory.capabilities().stream()
-            .collect(Collectors.toMap(Capability::code, Capability::name, (a, b) -> a));
-    return codes ->
-        codes.stream()
-            .map(code -> names.getOrDefault(code, code))
-            .collect(Collectors.joining(", "));
-  }
-
-  public static Function<java.math.BigDecimal, String> money(String currency) {
-    return amount -> "%s %,.2f".formatted(currency, amount);
   }
 }

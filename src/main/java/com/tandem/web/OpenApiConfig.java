@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

@@ -1,4 +1,4 @@
-package com.tandem.intake;
+package com.tandem.web;
 
 /** One bad intake field and what is wrong with it, in words a form can show next to the field. */
 public record FieldProblem(String field, String message) {

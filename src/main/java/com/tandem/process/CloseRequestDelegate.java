@@ -1,8 +1,10 @@
-package com.tandem.request;
+package com.tandem.process;
 
-import static com.tandem.request.PurchaseVariables.FINAL_STATUS;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseVariables.FINAL_STATUS;
+import static com.tandem.process.PurchaseVariables.REQUEST_ID;
 
+import com.tandem.request.RequestOutcomes;
+import com.tandem.request.RequestStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseRequestDelegate extends RequestStep {
 
-  private final RequestCloser closer;
+  private final RequestOutcomes outcomes;
 
-  public CloseRequestDelegate(RequestCloser closer) {
+  public CloseRequestDelegate(RequestOutcomes outcomes) {
     super(
         "close the request (release its holds, remove its PROCUREMENT entry, tell the requester)");
-    this.closer = closer;
+    this.outcomes = outcomes;
   }
 
   @Override
   protected void run(DelegateExecution execution) {
-    closer.close(REQUEST_ID.get(execution), RequestStatus.valueOf(FINAL_STATUS.get(execution)));
+    outcomes.close(REQUEST_ID.get(execution), RequestStatus.valueOf(FINAL_STATUS.get(execution)));
   }
 }

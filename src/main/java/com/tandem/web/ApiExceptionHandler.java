@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import com.tandem.intake.FieldProblem;
-import com.tandem.intake.IntakeRejectedException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -64,8 +62,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(e.status(), e.getMessage(), e.problems(), null);
   }
 
-  @ExceptionHandler(IntakeRejectedException.class)
-  ResponseEntity<Object> intakeRejected(IntakeRejectedException e) {
+  private ResponseEntity<Object> rejected(RejectedInput e) {
     return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, e.problems(), null);
   }
 
@@ -117,9 +114,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
-    IntakeRejectedException rejected = causeOf(e, IntakeRejectedException.class);
+    RejectedInput rejected = causeOf(e, RejectedInput.class);
     if (rejected != null) {
-      return intakeRejected(rejected);
+      return rejected(rejected);
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected failure of an API call (incident {})", incident, e);
@@ -402,7 +399,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(status, detail, List.of(), out);
   }
 
-  private static <E extends Throwable> E causeOf(Throwable e, Class<E> type) {
+  private static <E> E causeOf(Throwable e, Class<E> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);

@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 /**
  * Marks a request body that the API reads strictly (see {@link ApiWebConfig#strictJsonConverter}):

@@ -1,7 +1,6 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tandem.intake.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

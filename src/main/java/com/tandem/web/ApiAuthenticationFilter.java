@@ -1,4 +1,4 @@
-package com.tandem.api;
+package com.tandem.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
