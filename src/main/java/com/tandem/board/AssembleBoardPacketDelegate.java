@@ -1,6 +1,6 @@
 package com.tandem.board;
 
-import static com.tandem.process.PurchaseVariables.*;
+import static com.tandem.process.PurchaseProcess.*;
 
 import com.tandem.budget.BudgetService;
 import com.tandem.budget.BudgetSummaries;

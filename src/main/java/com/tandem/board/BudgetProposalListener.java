@@ -1,9 +1,9 @@
 package com.tandem.board;
 
-import static com.tandem.process.PurchaseVariables.CURRENCY;
-import static com.tandem.process.PurchaseVariables.PROPOSAL_AMOUNT;
-import static com.tandem.process.PurchaseVariables.PROPOSAL_JUSTIFICATION;
-import static com.tandem.process.PurchaseVariables.PROPOSAL_SUMMARY;
+import static com.tandem.process.PurchaseProcess.CURRENCY;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_SUMMARY;
 
 import com.tandem.budget.BudgetSummaries;
 import java.math.BigDecimal;
@@ -20,8 +20,7 @@ public class BudgetProposalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    BigDecimal amount =
-        PROPOSAL_AMOUNT.find(task).map(a -> new BigDecimal(a.toString())).orElse(BigDecimal.ZERO);
+    BigDecimal amount = PROPOSAL_AMOUNT.find(task).orElse(BigDecimal.ZERO);
     PROPOSAL_SUMMARY.set(
         task,
         "Budget augmentation asked: %s\n%s"

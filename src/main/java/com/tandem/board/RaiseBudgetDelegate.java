@@ -1,6 +1,6 @@
 package com.tandem.board;
 
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.budget.BudgetCheck;
 import com.tandem.budget.BudgetService;

@@ -1,8 +1,8 @@
 package com.tandem.budget;
 
-import static com.tandem.process.PurchaseVariables.BUDGET_SUFFICIENT;
-import static com.tandem.process.PurchaseVariables.BUDGET_SUMMARY;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.BUDGET_SUFFICIENT;
+import static com.tandem.process.PurchaseProcess.BUDGET_SUMMARY;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.process.RequestStep;
 import com.tandem.request.RequestRegistry;

@@ -1,6 +1,6 @@
 package com.tandem.intake;
 
-import static com.tandem.process.PurchaseVariables.PROCESS_KEY;
+import static com.tandem.process.PurchaseProcess.PROCESS_KEY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

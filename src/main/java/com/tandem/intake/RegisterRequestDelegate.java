@@ -1,8 +1,10 @@
 package com.tandem.intake;
 
-import static com.tandem.process.PurchaseVariables.REQUESTER;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.INTAKE_FIELDS;
+import static com.tandem.process.PurchaseProcess.REQUESTER;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
+import com.tandem.process.ProcessVariable;
 import com.tandem.request.RequestNumbers;
 import com.tandem.request.RequestRegistry;
 import com.tandem.web.FieldProblem;
@@ -25,25 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RegisterRequestDelegate implements JavaDelegate {
-
-  /** The intake fields of PRODUCT.md §4, as process variables. */
-  public static final List<String> INTAKE_FIELDS =
-      List.of(
-          "toolName",
-          "vendor",
-          "vendorUrl",
-          "capabilities",
-          "businessJustification",
-          "annualLicenseCost",
-          "implementationCost",
-          "currency",
-          "seats",
-          "contractTermMonths",
-          "neededBy",
-          "personalData",
-          "sso",
-          "integrations",
-          "dataExportSupported");
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterRequestDelegate.class);
 
@@ -92,10 +75,11 @@ public class RegisterRequestDelegate implements JavaDelegate {
         data.vendor());
   }
 
+  /** The intake fields as the channel delivered them, keyed by their names in PRODUCT.md §4. */
   static Map<String, Object> intakeFields(DelegateExecution execution) {
     Map<String, Object> fields = new HashMap<>();
-    for (String field : INTAKE_FIELDS) {
-      fields.put(field, execution.getVariable(field));
+    for (ProcessVariable<?> field : INTAKE_FIELDS) {
+      fields.put(field.name(), field.raw(execution));
     }
     return fields;
   }

@@ -1,6 +1,6 @@
 package com.tandem.intake;
 
-import static com.tandem.process.PurchaseVariables.*;
+import static com.tandem.process.PurchaseProcess.*;
 
 import com.tandem.inventory.InventoryService;
 import com.tandem.request.PurchaseRequest.IntakeData;
@@ -27,9 +27,9 @@ public class RequestVariables {
     VENDOR.set(scope, data.vendor());
     VENDOR_URL.set(scope, data.vendorUrl());
     BUSINESS_JUSTIFICATION.set(scope, data.businessJustification());
-    ANNUAL_LICENSE_COST.set(scope, data.annualLicenseCost().doubleValue());
-    IMPLEMENTATION_COST.set(scope, data.implementationCost().doubleValue());
-    TOTAL_FIRST_YEAR_COST.set(scope, data.totalFirstYearCost().doubleValue());
+    ANNUAL_LICENSE_COST.set(scope, data.annualLicenseCost());
+    IMPLEMENTATION_COST.set(scope, data.implementationCost());
+    TOTAL_FIRST_YEAR_COST.set(scope, data.totalFirstYearCost());
     CURRENCY.set(scope, data.currency());
     SEATS.set(scope, (long) data.seats());
     CONTRACT_TERM_MONTHS.set(scope, (long) data.contractTermMonths());

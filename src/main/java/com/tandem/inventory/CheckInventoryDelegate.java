@@ -1,8 +1,8 @@
 package com.tandem.inventory;
 
-import static com.tandem.process.PurchaseVariables.OVERLAPS_FOUND;
-import static com.tandem.process.PurchaseVariables.OVERLAP_SUMMARY;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.OVERLAPS_FOUND;
+import static com.tandem.process.PurchaseProcess.OVERLAP_SUMMARY;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.process.RequestStep;
 import com.tandem.request.RecordedOverlap;

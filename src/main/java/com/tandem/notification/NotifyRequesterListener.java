@@ -1,8 +1,8 @@
 package com.tandem.notification;
 
-import static com.tandem.process.PurchaseVariables.REQUESTER;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
-import static com.tandem.process.PurchaseVariables.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.REQUESTER;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,6 @@
 package com.tandem.onboarding;
 
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.process.RequestStep;
 import com.tandem.request.RequestOutcomes;

@@ -1,7 +1,7 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseVariables.FINAL_STATUS;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.FINAL_STATUS;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.request.RequestOutcomes;
 import com.tandem.request.RequestStatus;

@@ -1,6 +1,6 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;

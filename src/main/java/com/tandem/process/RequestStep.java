@@ -1,7 +1,7 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
-import static com.tandem.process.PurchaseVariables.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

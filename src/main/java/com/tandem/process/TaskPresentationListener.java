@@ -1,9 +1,9 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseVariables.REQUESTER;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
-import static com.tandem.process.PurchaseVariables.TOOL_NAME;
-import static com.tandem.process.PurchaseVariables.TOTAL_FIRST_YEAR_COST;
+import static com.tandem.process.PurchaseProcess.REQUESTER;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,8 +40,6 @@ public class TaskPresentationListener implements TaskListener {
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), REQUEST_ID.get(task)));
-    COLUMNS.forEach(
-        (column, variable) ->
-            variable.find(task).ifPresent(value -> task.setVariableLocal(column, value)));
+    COLUMNS.forEach((column, variable) -> variable.copyLocal(task, task, column));
   }
 }

@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WithdrawalService {
 
-  public static final String MESSAGE = "RequestWithdrawn";
-
   private final RequestRegistry registry;
   private final RuntimeService runtimeService;
 
@@ -35,7 +33,7 @@ public class WithdrawalService {
     }
     registry.recordDecision(requestId, null, "WITHDRAWAL", "WITHDRAW", byUser, reason);
     runtimeService
-        .createMessageCorrelation(MESSAGE)
+        .createMessageCorrelation(PurchaseProcess.MESSAGE_REQUEST_WITHDRAWN)
         .processInstanceBusinessKey(requestId)
         .correlateWithResult();
   }

@@ -1,6 +1,6 @@
 package com.tandem.review;
 
-import static com.tandem.process.PurchaseVariables.*;
+import static com.tandem.process.PurchaseProcess.*;
 
 import com.tandem.process.ProcessVariable;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package com.tandem.review;
 
-import static com.tandem.process.PurchaseVariables.DPA_SIGNED;
-import static com.tandem.process.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.DPA_SIGNED;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
+import com.tandem.process.PurchaseProcess;
 import com.tandem.request.RequestRegistry;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -73,11 +74,11 @@ public class RecordDecisionListener implements TaskListener {
       decision = "PROPOSED " + money.setScale(2).toPlainString();
     }
     switch (task.getTaskDefinitionKey()) {
-      case "Task_ConsiderExistingTool" -> {
+      case PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL -> {
         decision = Boolean.parseBoolean(decision) ? "USE_EXISTING_TOOL" : "NEW_TOOL_NEEDED";
         registry.setNewToolJustification(REQUEST_ID.get(task), comment);
       }
-      case "Task_CompleteOnboarding" -> {
+      case PurchaseProcess.Elements.COMPLETE_ONBOARDING -> {
         boolean dpa = Boolean.TRUE.equals(task.getVariable(DPA_SIGNED.name()));
         comment =
             "SSO configured: %s; DPA signed: %s.%s"

@@ -1,8 +1,11 @@
 package com.tandem.review;
 
-import static com.tandem.process.PurchaseVariables.*;
+import static com.tandem.process.PurchaseProcess.*;
 
+import com.tandem.process.BoardSubmissionProcess;
+import com.tandem.process.JointReviewProcess;
 import com.tandem.process.ProcessVariable;
+import com.tandem.process.PurchaseProcess;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +35,7 @@ record ReviewDecisionSpec(
 
   static final Map<String, ReviewDecisionSpec> BY_TASK =
       Map.of(
-          "Task_ConsiderExistingTool",
+          PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
               new ReviewDecisionSpec(
                   "INVENTORY",
                   USE_EXISTING_TOOL,
@@ -40,18 +43,18 @@ record ReviewDecisionSpec(
                   NEW_TOOL_JUSTIFICATION,
                   Set.of("false"),
                   "Please tell the reviewers why the tools we own do not fit (newToolJustification)."),
-          "Task_ReviewMarketing",
+          JointReviewProcess.Elements.REVIEW_MARKETING,
               new ReviewDecisionSpec(
                   "MARKETING_REVIEW", MARKETING_DECISION, REVIEW, MARKETING_COMMENT, NEGATIVE),
-          "Task_ReviewIt",
+          JointReviewProcess.Elements.REVIEW_IT,
               new ReviewDecisionSpec("IT_REVIEW", IT_DECISION, REVIEW, IT_COMMENT, NEGATIVE),
-          "Task_ReviewPrivacy",
+          JointReviewProcess.Elements.REVIEW_PRIVACY,
               new ReviewDecisionSpec(
                   "PRIVACY_REVIEW", PRIVACY_DECISION, REVIEW, PRIVACY_COMMENT, NEGATIVE),
-          "Task_ReviseRequest",
+          PurchaseProcess.Elements.REVISE_REQUEST,
               new ReviewDecisionSpec(
                   "REVISION", REVISION_ACTION, Set.of("RESUBMIT", "WITHDRAW"), null, Set.of()),
-          "Task_DraftBudgetProposal",
+          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
               new ReviewDecisionSpec(
                   "BUDGET_PROPOSAL",
                   PROPOSAL_AMOUNT,
@@ -59,17 +62,17 @@ record ReviewDecisionSpec(
                   PROPOSAL_JUSTIFICATION,
                   null,
                   "Please justify the proposal for the board (proposalJustification)."),
-          "Task_CosignBudgetProposal",
+          PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL,
               new ReviewDecisionSpec(
                   "BUDGET_COSIGN", COSIGN_DECISION, REVIEW, COSIGN_COMMENT, NEGATIVE),
-          "Task_BoardDecision",
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
               new ReviewDecisionSpec(
                   "BOARD",
                   BOARD_DECISION,
                   Set.of("APPROVE", "REJECT", "DEFER"),
                   BOARD_COMMENT,
                   Set.of("REJECT")),
-          "Task_CompleteOnboarding",
+          PurchaseProcess.Elements.COMPLETE_ONBOARDING,
               new ReviewDecisionSpec(
                   "ONBOARDING",
                   SSO_CONFIGURED,

@@ -1,6 +1,6 @@
 package com.tandem.review;
 
-import static com.tandem.process.PurchaseVariables.*;
+import static com.tandem.process.PurchaseProcess.*;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +44,8 @@ public class RouteReviewsDelegate implements JavaDelegate {
             .putValue("personalData", PERSONAL_DATA.get(execution))
             .putValue("sso", SSO.get(execution))
             .putValue(
-                "integrationCount",
-                countIntegrations(INTEGRATIONS.find(execution).map(Object::toString).orElse("")))
-            .putValue("totalFirstYearCost", TOTAL_FIRST_YEAR_COST.get(execution))
+                "integrationCount", countIntegrations(INTEGRATIONS.find(execution).orElse("")))
+            .putValue("totalFirstYearCost", TOTAL_FIRST_YEAR_COST.get(execution).doubleValue())
             .putValue("boardThreshold", properties.boardThreshold().doubleValue());
     var result =
         decisionService

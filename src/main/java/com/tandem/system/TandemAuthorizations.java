@@ -2,6 +2,9 @@ package com.tandem.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.tandem.process.BoardSubmissionProcess;
+import com.tandem.process.JointReviewProcess;
+import com.tandem.process.PurchaseProcess;
 import com.tandem.request.TandemGroups;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TandemAuthorizations {
 
-  public static final String PROCESS_KEY = "martech-purchase";
   private static final Logger LOG = LoggerFactory.getLogger(TandemAuthorizations.class);
 
   private final AuthorizationService authorizationService;
@@ -44,7 +46,10 @@ public class TandemAuthorizations {
       // See the process of a task (its name and diagram) in Tasklist; review and board tasks
       // live in the called processes.
       for (String processKey :
-          List.of(PROCESS_KEY, "martech-joint-review", "martech-board-submission")) {
+          List.of(
+              PurchaseProcess.PROCESS_KEY,
+              JointReviewProcess.PROCESS_KEY,
+              BoardSubmissionProcess.PROCESS_KEY)) {
         grantGroup(
             group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }
@@ -53,7 +58,7 @@ public class TandemAuthorizations {
     grantGroup(
         TandemGroups.MARKETING,
         Resources.PROCESS_DEFINITION,
-        PROCESS_KEY,
+        PurchaseProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGroup(
         TandemGroups.MARKETING, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);

@@ -7,6 +7,9 @@ import static com.tandem.request.TandemGroups.MARKETING;
 import static com.tandem.request.TandemGroups.MARKETING_LEADERSHIP;
 import static com.tandem.request.TandemGroups.PRIVACY_LEGAL;
 
+import com.tandem.process.BoardSubmissionProcess;
+import com.tandem.process.JointReviewProcess;
+import com.tandem.process.PurchaseProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,38 +74,38 @@ public class TasklistFilters {
             "Marketing reviews of martech requests",
             0,
             List.of(MARKETING_LEADERSHIP),
-            "Task_ReviewMarketing"),
+            JointReviewProcess.Elements.REVIEW_MARKETING),
         review(
             "IT reviews",
             "IT reviews: security, SSO, integration, data custody",
             1,
             List.of(IT_LEADERSHIP),
-            "Task_ReviewIt"),
+            JointReviewProcess.Elements.REVIEW_IT),
         review(
             "Privacy reviews",
             "Requests that process personal data",
             2,
             List.of(PRIVACY_LEGAL),
-            "Task_ReviewPrivacy"),
+            JointReviewProcess.Elements.REVIEW_PRIVACY),
         review(
             "Budget proposals",
             "Joint budget proposals: drafted by marketing, co-signed by IT",
             3,
             List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP),
-            "Task_DraftBudgetProposal",
-            "Task_CosignBudgetProposal"),
+            PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
+            PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL),
         review(
             "Board decisions",
             "Joint proposals awaiting the board",
             4,
             List.of(BOARD),
-            "Task_BoardDecision"),
+            BoardSubmissionProcess.Elements.BOARD_DECISION),
         review(
             "Onboarding",
             "Approved tools to onboard: SSO, access, data-processing agreement",
             5,
             List.of(IT_OPERATIONS),
-            "Task_CompleteOnboarding"));
+            PurchaseProcess.Elements.COMPLETE_ONBOARDING));
   }
 
   private FilterSpec review(

@@ -1,43 +1,109 @@
 package com.tandem.process;
 
-import static com.tandem.process.ProcessVariable.any;
 import static com.tandem.process.ProcessVariable.bool;
 import static com.tandem.process.ProcessVariable.date;
 import static com.tandem.process.ProcessVariable.decimal;
 import static com.tandem.process.ProcessVariable.number;
 import static com.tandem.process.ProcessVariable.string;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /**
- * Every variable of the {@code martech-purchase} process, declared once. Names in the first block
- * are the contract of PRODUCT.md (forms, Tasklist filters and the REST API rely on them); the
- * others carry what routing and the forms need. The request itself lives in the registry.
+ * The {@code martech-purchase} process as code sees it: its key, the ids of its elements, its
+ * message and every variable, declared once and typed. The called processes have their own class
+ * ({@link JointReviewProcess}, {@link BoardSubmissionProcess}) and read the variables declared
+ * here, which the call activities pass them. Names in the first block of variables are the contract
+ * of PRODUCT.md (forms, Tasklist filters and the REST API rely on them); the others carry what
+ * routing and the forms need. The request itself lives in the registry.
  */
-public final class PurchaseVariables {
+public final class PurchaseProcess {
 
   public static final String PROCESS_KEY = "martech-purchase";
+
+  /** The message that withdraws a request (correlated by business key = request id). */
+  public static final String MESSAGE_REQUEST_WITHDRAWN = "RequestWithdrawn";
+
+  /** Ids of the elements of bpmn/martech-purchase.bpmn that code and tests refer to. */
+  public static final class Elements {
+    public static final String START_REQUEST_SUBMITTED = "StartEvent_RequestSubmitted";
+    public static final String REGISTER_REQUEST = "Task_RegisterRequest";
+    public static final String CHECK_INVENTORY = "Task_CheckInventory";
+    public static final String CONSIDER_EXISTING_TOOL = "Task_ConsiderExistingTool";
+    public static final String ROUTE_REVIEWS = "Task_RouteReviews";
+    public static final String JOINT_REVIEW = "CallActivity_JointReview";
+    public static final String REVISE_REQUEST = "Task_ReviseRequest";
+    public static final String APPLY_REVISION = "Task_ApplyRevision";
+    public static final String CHECK_BUDGET = "Task_CheckBudget";
+    public static final String DRAFT_BUDGET_PROPOSAL = "Task_DraftBudgetProposal";
+    public static final String COSIGN_BUDGET_PROPOSAL = "Task_CosignBudgetProposal";
+    public static final String BOARD_SUBMISSION = "CallActivity_BoardSubmission";
+    public static final String RAISE_BUDGET = "Task_RaiseBudget";
+    public static final String PLACE_BUDGET_HOLDS = "Task_PlaceBudgetHolds";
+    public static final String REGISTER_TOOL = "Task_RegisterTool";
+    public static final String COMPLETE_ONBOARDING = "Task_CompleteOnboarding";
+    public static final String ACTIVATE_TOOL = "Task_ActivateTool";
+    public static final String CLOSE_REDIRECTED = "Task_CloseRedirected";
+    public static final String CLOSE_WITHDRAWN = "Task_CloseWithdrawn";
+    public static final String CLOSE_WITHDRAWN_ON_REQUEST = "Task_CloseWithdrawnOnRequest";
+    public static final String CLOSE_REJECTED_BY_REVIEW = "Task_CloseRejectedByReview";
+    public static final String CLOSE_REJECTED_AT_COSIGN = "Task_CloseRejectedAtCosign";
+    public static final String CLOSE_REJECTED_BY_BOARD = "Task_CloseRejectedByBoard";
+    public static final String END_ACTIVE = "EndEvent_Active";
+    public static final String END_REDIRECTED = "EndEvent_Redirected";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String END_WITHDRAWN_ON_REQUEST = "EndEvent_WithdrawnOnRequest";
+    public static final String END_REJECTED_BY_REVIEW = "EndEvent_RejectedByReview";
+    public static final String END_REJECTED_AT_COSIGN = "EndEvent_RejectedAtCosign";
+    public static final String END_REJECTED_BY_BOARD = "EndEvent_RejectedByBoard";
+
+    private Elements() {}
+  }
 
   // Intake: the fields of PRODUCT.md §4, as the start form and the API pass them.
   public static final ProcessVariable<String> TOOL_NAME = string("toolName");
   public static final ProcessVariable<String> VENDOR = string("vendor");
   public static final ProcessVariable<String> VENDOR_URL = string("vendorUrl");
-  public static final ProcessVariable<Object> CAPABILITIES = any("capabilities");
+  public static final ProcessVariable<String> CAPABILITIES = string("capabilities");
   public static final ProcessVariable<String> BUSINESS_JUSTIFICATION =
       string("businessJustification");
-  public static final ProcessVariable<Object> ANNUAL_LICENSE_COST = any("annualLicenseCost");
-  public static final ProcessVariable<Object> IMPLEMENTATION_COST = any("implementationCost");
+  public static final ProcessVariable<BigDecimal> ANNUAL_LICENSE_COST =
+      decimal("annualLicenseCost");
+  public static final ProcessVariable<BigDecimal> IMPLEMENTATION_COST =
+      decimal("implementationCost");
   public static final ProcessVariable<String> CURRENCY = string("currency");
-  public static final ProcessVariable<Object> SEATS = any("seats");
-  public static final ProcessVariable<Object> CONTRACT_TERM_MONTHS = any("contractTermMonths");
-  public static final ProcessVariable<Object> NEEDED_BY = any("neededBy");
+  public static final ProcessVariable<Long> SEATS = number("seats");
+  public static final ProcessVariable<Long> CONTRACT_TERM_MONTHS = number("contractTermMonths");
+  public static final ProcessVariable<String> NEEDED_BY = string("neededBy");
   public static final ProcessVariable<String> PERSONAL_DATA = string("personalData");
   public static final ProcessVariable<String> SSO = string("sso");
-  public static final ProcessVariable<Object> INTEGRATIONS = any("integrations");
-  public static final ProcessVariable<Object> DATA_EXPORT_SUPPORTED = any("dataExportSupported");
+  public static final ProcessVariable<String> INTEGRATIONS = string("integrations");
+  public static final ProcessVariable<Boolean> DATA_EXPORT_SUPPORTED = bool("dataExportSupported");
+
+  /** The intake fields of PRODUCT.md §4, in the contract's order. */
+  public static final List<ProcessVariable<?>> INTAKE_FIELDS =
+      List.of(
+          TOOL_NAME,
+          VENDOR,
+          VENDOR_URL,
+          CAPABILITIES,
+          BUSINESS_JUSTIFICATION,
+          ANNUAL_LICENSE_COST,
+          IMPLEMENTATION_COST,
+          CURRENCY,
+          SEATS,
+          CONTRACT_TERM_MONTHS,
+          NEEDED_BY,
+          PERSONAL_DATA,
+          SSO,
+          INTEGRATIONS,
+          DATA_EXPORT_SUPPORTED);
 
   // Set at registration.
   public static final ProcessVariable<String> REQUEST_ID = string("requestId");
   public static final ProcessVariable<String> REQUESTER = string("requester");
-  public static final ProcessVariable<Double> TOTAL_FIRST_YEAR_COST = decimal("totalFirstYearCost");
+  public static final ProcessVariable<BigDecimal> TOTAL_FIRST_YEAR_COST =
+      decimal("totalFirstYearCost");
   public static final ProcessVariable<String> CAPABILITIES_TEXT = string("capabilitiesText");
   public static final ProcessVariable<String> INTEGRATIONS_TEXT = string("integrationsText");
 
@@ -82,7 +148,7 @@ public final class PurchaseVariables {
   public static final ProcessVariable<Boolean> BUDGET_SUFFICIENT = bool("budgetSufficient");
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
   public static final ProcessVariable<String> BUDGET_SUMMARY = string("budgetSummary");
-  public static final ProcessVariable<Double> PROPOSAL_AMOUNT = decimal("proposalAmount");
+  public static final ProcessVariable<BigDecimal> PROPOSAL_AMOUNT = decimal("proposalAmount");
   public static final ProcessVariable<String> PROPOSAL_JUSTIFICATION =
       string("proposalJustification");
   public static final ProcessVariable<String> PROPOSAL_SUMMARY = string("proposalSummary");
@@ -103,5 +169,5 @@ public final class PurchaseVariables {
   public static final ProcessVariable<Boolean> DPA_SIGNED = bool("dpaSigned");
   public static final ProcessVariable<String> ONBOARDING_COMMENT = string("onboardingComment");
 
-  private PurchaseVariables() {}
+  private PurchaseProcess() {}
 }

@@ -1,0 +1,33 @@
+package com.tandem.process;
+
+/**
+ * The {@code martech-joint-review} process, called by {@link PurchaseProcess}: the marketing, IT
+ * and (when routed) privacy reviews in parallel, each with its SLA timer. Its variables are those
+ * of {@link PurchaseProcess} that the call activity passes in and out.
+ */
+public final class JointReviewProcess {
+
+  public static final String PROCESS_KEY = "martech-joint-review";
+
+  /** Ids of the elements of bpmn/martech-joint-review.bpmn that code and tests refer to. */
+  public static final class Elements {
+    public static final String REVIEW_MARKETING = "Task_ReviewMarketing";
+    public static final String REVIEW_IT = "Task_ReviewIt";
+    public static final String REVIEW_PRIVACY = "Task_ReviewPrivacy";
+    public static final String ESCALATE_MARKETING_REVIEW = "Task_EscalateMarketingReview";
+    public static final String ESCALATE_IT_REVIEW = "Task_EscalateItReview";
+    public static final String ESCALATE_PRIVACY_REVIEW = "Task_EscalatePrivacyReview";
+    public static final String MARKETING_REVIEW_SLA = "Timer_MarketingReviewSla";
+    public static final String IT_REVIEW_SLA = "Timer_ItReviewSla";
+    public static final String PRIVACY_REVIEW_SLA = "Timer_PrivacyReviewSla";
+    public static final String CONCLUDE_REVIEW = "Task_ConcludeReview";
+    public static final String END_REVIEW_CONCLUDED = "EndEvent_ReviewConcluded";
+
+    private Elements() {}
+  }
+
+  /** The task whose SLA passed: an input of each escalation step. */
+  public static final ProcessVariable<String> REVIEW_TASK = ProcessVariable.string("reviewTask");
+
+  private JointReviewProcess() {}
+}
