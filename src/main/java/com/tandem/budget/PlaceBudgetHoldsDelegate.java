@@ -6,44 +6,28 @@ import static com.tandem.process.PurchaseProcess.HOLDS_PLACED;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.process.RequestStep;
-import com.tandem.request.RequestRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Places the request's holds on both lines, or none if money ran short since the check (another
- * request may have taken it); then the request goes to the joint budget proposal.
+ * Places the request's holds on both lines, or none if money ran short since the check; then the
+ * request goes to the joint budget proposal.
  */
 @Component
 public class PlaceBudgetHoldsDelegate extends RequestStep {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PlaceBudgetHoldsDelegate.class);
-  private final BudgetService budget;
-  private final RequestRegistry registry;
-  private final BudgetSummaries summaries;
+  private final RequestBudgets budgets;
 
-  public PlaceBudgetHoldsDelegate(
-      BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+  public PlaceBudgetHoldsDelegate(RequestBudgets budgets) {
     super("place the budget holds");
-    this.budget = budget;
-    this.registry = registry;
-    this.summaries = summaries;
+    this.budgets = budgets;
   }
 
   @Override
   protected void run(DelegateExecution execution) {
-    var request = registry.get(REQUEST_ID.get(execution));
-    var needs = RequestBudget.of(request, budget);
-    BudgetCheck result =
-        budget.placeHolds(request.id(), needs.fiscalYear(), needs.marketing(), needs.it());
-    HOLDS_PLACED.set(execution, result.sufficient());
-    BUDGET_SUFFICIENT.set(execution, result.sufficient());
-    BUDGET_SUMMARY.set(execution, summaries.describe(result, request.data().currency()));
-    LOG.info(
-        "Request {}: holds {}",
-        request.id(),
-        result.sufficient() ? "placed" : "not placed, money is short");
+    RequestBudgets.Outcome outcome = budgets.placeHolds(REQUEST_ID.get(execution));
+    HOLDS_PLACED.set(execution, outcome.sufficient());
+    BUDGET_SUFFICIENT.set(execution, outcome.sufficient());
+    BUDGET_SUMMARY.set(execution, outcome.summary());
   }
 }

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,39 +21,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class RouteReviewsDelegate implements JavaDelegate {
 
-  public static final String DECISION_KEY = "review-routing";
   private static final Logger LOG = LoggerFactory.getLogger(RouteReviewsDelegate.class);
 
-  private final DecisionService decisionService;
+  private final ReviewRouting reviewRouting;
   private final RoutingProperties properties;
   private final Clock clock;
 
   public RouteReviewsDelegate(
-      DecisionService decisionService, RoutingProperties properties, Clock clock) {
-    this.decisionService = decisionService;
+      ReviewRouting reviewRouting, RoutingProperties properties, Clock clock) {
+    this.reviewRouting = reviewRouting;
     this.properties = properties;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var inputs =
-        Variables.createVariables()
-            .putValue("personalData", PERSONAL_DATA.get(execution))
-            .putValue("sso", SSO.get(execution))
-            .putValue(
-                "integrationCount", countIntegrations(INTEGRATIONS.find(execution).orElse("")))
-            .putValue("totalFirstYearCost", TOTAL_FIRST_YEAR_COST.get(execution).doubleValue())
-            .putValue("boardThreshold", properties.boardThreshold().doubleValue());
-    var result =
-        decisionService
-            .evaluateDecisionByKey(DECISION_KEY)
-            .variables(inputs)
-            .evaluate()
-            .getSingleResult();
-    boolean privacy = (Boolean) result.getEntry("privacyReviewRequired");
-    long slaDays = ((Number) result.getEntry("reviewSlaDays")).longValue();
-    boolean board = (Boolean) result.getEntry("boardRequired");
+    ReviewRouting.Routing routing =
+        reviewRouting.route(
+            new ReviewRouting.Request(
+                PERSONAL_DATA.get(execution),
+                SSO.get(execution),
+                countIntegrations(INTEGRATIONS.find(execution).orElse("")),
+                TOTAL_FIRST_YEAR_COST.get(execution),
+                properties.boardThreshold()));
+    boolean privacy = routing.privacyReviewRequired();
+    long slaDays = routing.reviewSlaDays();
+    boolean board = routing.boardRequired();
 
     PRIVACY_REVIEW_REQUIRED.set(execution, privacy);
     REVIEW_SLA_DAYS.set(execution, slaDays);

@@ -1,11 +1,14 @@
-package com.tandem.review;
+package com.tandem.process;
 
-import static com.tandem.process.PurchaseProcess.DPA_SIGNED;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
-import com.tandem.process.PurchaseProcess;
 import com.tandem.request.RequestRegistry;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,27 +19,34 @@ import org.springframework.stereotype.Component;
 /**
  * Completing a user task records its decision (stage, decision, by, at, comment) in the registry. A
  * missing or unknown decision, or a missing comment where one is required, refuses the completion
- * with a message Tasklist shows, whatever client completed the task.
+ * with a message Tasklist shows, whatever client completed the task. What each task decides is
+ * declared by its feature ({@link TaskDecisions}).
  */
 @Component
 public class RecordDecisionListener implements TaskListener {
 
   private final RequestRegistry registry;
   private final IdentityService identityService;
+  private final Map<String, TaskDecision> byTask;
 
-  public RecordDecisionListener(RequestRegistry registry, IdentityService identityService) {
+  public RecordDecisionListener(
+      RequestRegistry registry, IdentityService identityService, List<TaskDecisions> features) {
     this.registry = registry;
     this.identityService = identityService;
+    this.byTask =
+        features.stream()
+            .flatMap(feature -> feature.decisions().stream())
+            .collect(Collectors.toUnmodifiableMap(TaskDecision::taskKey, Function.identity()));
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewDecisionSpec spec = ReviewDecisionSpec.BY_TASK.get(task.getTaskDefinitionKey());
+    TaskDecision spec = byTask.get(task.getTaskDefinitionKey());
     if (spec == null) {
       throw new IllegalStateException(
           "No decision is defined for task " + task.getTaskDefinitionKey());
     }
-    Object raw = spec.decision().find(task).orElse(null);
+    Object raw = spec.decision().raw(task);
     if (raw == null || raw.toString().isBlank()) {
       throw new BadUserRequestException(
           "Please choose a decision (" + spec.decision().name() + ") before completing.");
@@ -66,39 +76,24 @@ public class RecordDecisionListener implements TaskListener {
           spec.comment().name() + " must be at most 4000 characters.");
     }
     if (raw instanceof Number amount) {
-      var money = new java.math.BigDecimal(amount.toString());
+      var money = new BigDecimal(amount.toString());
       if (money.signum() < 0 || money.stripTrailingZeros().scale() > 2) {
         throw new BadUserRequestException(
             spec.decision().name() + " must be a positive amount with at most two decimals.");
       }
       decision = "PROPOSED " + money.setScale(2).toPlainString();
     }
-    switch (task.getTaskDefinitionKey()) {
-      case PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL -> {
-        decision = Boolean.parseBoolean(decision) ? "USE_EXISTING_TOOL" : "NEW_TOOL_NEEDED";
-        registry.setNewToolJustification(REQUEST_ID.get(task), comment);
-      }
-      case PurchaseProcess.Elements.COMPLETE_ONBOARDING -> {
-        boolean dpa = Boolean.TRUE.equals(task.getVariable(DPA_SIGNED.name()));
-        comment =
-            "SSO configured: %s; DPA signed: %s.%s"
-                .formatted(
-                    yesNo(Boolean.parseBoolean(decision)),
-                    yesNo(dpa),
-                    comment == null || comment.isEmpty() ? "" : " " + comment);
-        decision = "COMPLETED";
-      }
-      default -> {}
-    }
+    TaskDecision.Recorded recorded = spec.recording().record(task, decision, comment);
     String by =
         Optional.ofNullable(identityService.getCurrentAuthentication())
             .map(Authentication::getUserId)
             .orElse(task.getAssignee());
     registry.recordDecision(
-        REQUEST_ID.get(task), task.getId(), spec.stage(), decision, by, comment);
-  }
-
-  private static String yesNo(boolean value) {
-    return value ? "yes" : "no";
+        REQUEST_ID.get(task),
+        task.getId(),
+        spec.stage(),
+        recorded.decision(),
+        by,
+        recorded.comment());
   }
 }

@@ -1,0 +1,73 @@
+package com.tandem.budget;
+
+import com.tandem.request.RequestRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The budget steps of a request, each reading what the request asks (licence on MARKETING,
+ * implementation on IT, in the fiscal year of its needed-by date) from the registry: check it, hold
+ * it, raise the lines by its shortfall. Every step answers with the situation in words for the
+ * forms that follow.
+ */
+@Service
+public class RequestBudgets {
+
+  /** Whether the lines carry the request (or carried it, for holds), and the situation in words. */
+  public record Outcome(boolean sufficient, String summary) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestBudgets.class);
+  private final BudgetService budget;
+  private final RequestRegistry registry;
+  private final BudgetSummaries summaries;
+
+  public RequestBudgets(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+    this.budget = budget;
+    this.registry = registry;
+    this.summaries = summaries;
+  }
+
+  /** Whether both lines can carry the request now; nothing is held. */
+  public Outcome check(String requestId) {
+    return step(requestId, "check", needs -> needs.checkWith(budget));
+  }
+
+  /**
+   * Places the request's holds on both lines, or none if money ran short since the check (another
+   * request may have taken it). Idempotent.
+   */
+  public Outcome placeHolds(String requestId) {
+    return step(
+        requestId,
+        "holds",
+        needs -> budget.placeHolds(requestId, needs.fiscalYear(), needs.marketing(), needs.it()));
+  }
+
+  /** The board approved: each line is raised by what the request lacks on it, once. */
+  public void raiseForShortfall(String requestId) {
+    RequestBudget needs = RequestBudget.of(registry.get(requestId), budget);
+    BudgetCheck check = needs.checkWith(budget);
+    budget.raiseForShortfall(requestId, needs.fiscalYear(), needs.marketing(), needs.it());
+    LOG.info(
+        "Request {}: board approved; lines of FY{} raised by MARKETING {} and IT {}",
+        requestId,
+        needs.fiscalYear(),
+        check.marketingShortfall(),
+        check.itShortfall());
+  }
+
+  private Outcome step(
+      String requestId, String what, java.util.function.Function<RequestBudget, BudgetCheck> step) {
+    var request = registry.get(requestId);
+    RequestBudget needs = RequestBudget.of(request, budget);
+    BudgetCheck result = step.apply(needs);
+    LOG.info(
+        "Request {}: budget {} FY{}: {}",
+        requestId,
+        what,
+        needs.fiscalYear(),
+        result.sufficient() ? "sufficient" : "short by " + result.totalShortfall());
+    return new Outcome(result.sufficient(), summaries.describe(result, request.data().currency()));
+  }
+}
