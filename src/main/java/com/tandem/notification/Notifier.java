@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -36,12 +35,12 @@ public class Notifier {
       IdentityService identityService,
       ObjectProvider<JavaMailSender> mailSender,
       Clock clock,
-      @Value("${tandem.notification.from:tandem@tandem.example}") String from) {
+      NotificationProperties properties) {
     this.jdbc = jdbc;
     this.identityService = identityService;
     this.mailSender = mailSender;
     this.clock = clock;
-    this.from = from;
+    this.from = properties.from();
   }
 
   /** Notifies a Camunda user, at the e-mail address of their profile. */
