@@ -1,5 +1,6 @@
 package com.tandem.intake;
 
+import com.tandem.budget.BudgetProperties;
 import com.tandem.inventory.Capability;
 import com.tandem.inventory.InventoryService;
 import com.tandem.request.PersonalData;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +46,11 @@ public class IntakeValidator {
   private final BigDecimal maxAmount;
 
   public IntakeValidator(
-      InventoryService inventory,
-      Clock clock,
-      @Value("${tandem.budget.currency:USD}") String currency,
-      @Value("${tandem.intake.max-amount:10000000}") BigDecimal maxAmount) {
+      InventoryService inventory, Clock clock, BudgetProperties budget, IntakeProperties intake) {
     this.inventory = inventory;
     this.clock = clock;
-    this.currency = currency;
-    this.maxAmount = maxAmount;
+    this.currency = budget.currency();
+    this.maxAmount = intake.maxAmount();
   }
 
   /** The request's data from raw field values keyed by the names of PRODUCT.md §4. */

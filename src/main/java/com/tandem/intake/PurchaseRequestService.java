@@ -13,6 +13,7 @@ import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
+import com.tandem.web.ApiProperties;
 import com.tandem.web.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +34,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -76,8 +76,7 @@ public class PurchaseRequestService {
       IdempotencyKeys keys,
       SystemAccess system,
       PlatformTransactionManager transactionManager,
-      @Value("${tandem.api.max-concurrent-submissions:8}") int maxConcurrentSubmissions,
-      @Value("${tandem.api.submission-wait:PT10S}") Duration startSlotWait) {
+      ApiProperties api) {
     this.validator = validator;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -87,8 +86,8 @@ public class PurchaseRequestService {
     this.system = system;
     this.transaction = new TransactionTemplate(transactionManager);
     this.canonicalJson = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    this.startSlots = new Semaphore(maxConcurrentSubmissions, true);
-    this.startSlotWait = startSlotWait;
+    this.startSlots = new Semaphore(api.maxConcurrentSubmissions(), true);
+    this.startSlotWait = api.submissionWait();
   }
 
   /**

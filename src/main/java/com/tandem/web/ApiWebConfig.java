@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.lang.reflect.Type;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,24 +41,22 @@ public class ApiWebConfig implements WebMvcConfigurer {
   static final int MAX_NUMBER_LENGTH = 1000;
 
   private final Jackson2ObjectMapperBuilder jacksonBuilder;
+  private final ApiProperties properties;
   private final int maxBodyBytes;
 
-  public ApiWebConfig(
-      Jackson2ObjectMapperBuilder jacksonBuilder,
-      @Value("${tandem.api.max-body-bytes:65536}") int maxBodyBytes) {
+  public ApiWebConfig(Jackson2ObjectMapperBuilder jacksonBuilder, ApiProperties properties) {
     this.jacksonBuilder = jacksonBuilder;
-    this.maxBodyBytes = maxBodyBytes;
+    this.properties = properties;
+    this.maxBodyBytes = properties.maxBodyBytes();
   }
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      IdentityService identityService,
-      ObjectMapper objectMapper,
-      Clock clock,
-      @Value("${tandem.api.auth-cache-ttl:PT30S}") Duration cacheTtl) {
+      IdentityService identityService, ObjectMapper objectMapper, Clock clock) {
     var registration =
         new FilterRegistrationBean<>(
-            new ApiAuthenticationFilter(identityService, objectMapper, cacheTtl, clock));
+            new ApiAuthenticationFilter(
+                identityService, objectMapper, properties.authCacheTtl(), clock));
     registration.setName("tandem-api-auth");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(20);
