@@ -55,7 +55,6 @@ public class PurchaseRequestService {
   /** The result of a submission: the request, and whether it is a replay of an earlier one. */
   public record Submitted(String requestId, boolean replayed) {}
 
-  private final IntakeValidator validator;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final RequestRegistry registry;
@@ -68,7 +67,6 @@ public class PurchaseRequestService {
   private final Duration startSlotWait;
 
   public PurchaseRequestService(
-      IntakeValidator validator,
       RuntimeService runtimeService,
       TaskService taskService,
       RequestRegistry registry,
@@ -77,7 +75,6 @@ public class PurchaseRequestService {
       SystemAccess system,
       PlatformTransactionManager transactionManager,
       ApiProperties api) {
-    this.validator = validator;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.registry = registry;
@@ -91,14 +88,14 @@ public class PurchaseRequestService {
   }
 
   /**
-   * Submits as the signed-in caller (the process's initiator). The validator runs first, so bad
-   * input is refused before any transaction; it runs again inside the start, as for every channel.
-   * With an {@code idempotencyKey}, the key is stored in the start's transaction: a retry with the
-   * same body gets the first request back, another body a 409.
+   * Submits as the signed-in caller (the process's initiator). {@code body} was validated by the
+   * controller ({@code @Valid}, the submission's constraints), so bad input is refused before any
+   * transaction; the start validates it again, as for every channel. With an {@code
+   * idempotencyKey}, the key is stored in the start's transaction: a retry with the same body gets
+   * the first request back, another body a 409.
    */
   public Submitted submit(ApiCaller caller, PurchaseRequestSubmission body, String idempotencyKey) {
     Map<String, Object> variables = body.toVariables();
-    validator.validate(variables);
     // A bulkhead: a start holds a pooled connection and briefly takes a second one for its
     // request number; bounding parallel starts keeps connections for the job executor and for
     // every other call, and turns a flood into short waits instead of an exhausted pool.
