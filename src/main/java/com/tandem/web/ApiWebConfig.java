@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.lang.reflect.Type;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -42,10 +42,15 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
   private final Jackson2ObjectMapperBuilder jacksonBuilder;
   private final ApiProperties properties;
+  private final ObjectProvider<Validator> validator;
   private final int maxBodyBytes;
 
-  public ApiWebConfig(Jackson2ObjectMapperBuilder jacksonBuilder, ApiProperties properties) {
+  public ApiWebConfig(
+      Jackson2ObjectMapperBuilder jacksonBuilder,
+      ApiProperties properties,
+      ObjectProvider<Validator> validator) {
     this.jacksonBuilder = jacksonBuilder;
+    this.validator = validator;
     this.properties = properties;
     this.maxBodyBytes = properties.maxBodyBytes();
   }
@@ -80,29 +85,7 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
   /** Reads {@link StrictJson} bodies only; every other type goes to the usual converters. */
   MappingJackson2HttpMessageConverter strictJsonConverter() {
-    return new MappingJackson2HttpMessageConverter(strictObjectMapper()) {
-      @Override
-      public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return StrictJson.class.isAssignableFrom(clazz) && super.canRead(clazz, mediaType);
-      }
-
-      @Override
-      public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
-        return type instanceof Class<?> c
-            && StrictJson.class.isAssignableFrom(c)
-            && super.canRead(type, contextClass, mediaType);
-      }
-
-      @Override
-      public boolean canWrite(Class<?> clazz, MediaType mediaType) {
-        return false;
-      }
-
-      @Override
-      public boolean canWrite(Type type, Class<?> clazz, MediaType mediaType) {
-        return false;
-      }
-    };
+    return new StrictJsonConverter(strictObjectMapper(), validator::getObject);
   }
 
   /** Boot's mapper (modules, dates) made strict for reading. */
