@@ -32,7 +32,7 @@ public class ApplyRevisionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String requestId = REQUEST_ID.get(execution);
-    var data = validator.validate(RegisterRequestDelegate.intakeFields(execution));
+    var data = validator.validate(variable -> variable.raw(execution));
     registry.revise(requestId, data);
     variables.writeRequest(execution, data);
     LOG.info("Request {} resubmitted with changes", requestId);

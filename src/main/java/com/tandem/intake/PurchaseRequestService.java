@@ -13,6 +13,7 @@ import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
+import com.tandem.web.ApiProperties;
 import com.tandem.web.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +34,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -55,7 +55,6 @@ public class PurchaseRequestService {
   /** The result of a submission: the request, and whether it is a replay of an earlier one. */
   public record Submitted(String requestId, boolean replayed) {}
 
-  private final IntakeValidator validator;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final RequestRegistry registry;
@@ -68,7 +67,6 @@ public class PurchaseRequestService {
   private final Duration startSlotWait;
 
   public PurchaseRequestService(
-      IntakeValidator validator,
       RuntimeService runtimeService,
       TaskService taskService,
       RequestRegistry registry,
@@ -76,9 +74,7 @@ public class PurchaseRequestService {
       IdempotencyKeys keys,
       SystemAccess system,
       PlatformTransactionManager transactionManager,
-      @Value("${tandem.api.max-concurrent-submissions:8}") int maxConcurrentSubmissions,
-      @Value("${tandem.api.submission-wait:PT10S}") Duration startSlotWait) {
-    this.validator = validator;
+      ApiProperties api) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.registry = registry;
@@ -87,19 +83,19 @@ public class PurchaseRequestService {
     this.system = system;
     this.transaction = new TransactionTemplate(transactionManager);
     this.canonicalJson = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    this.startSlots = new Semaphore(maxConcurrentSubmissions, true);
-    this.startSlotWait = startSlotWait;
+    this.startSlots = new Semaphore(api.maxConcurrentSubmissions(), true);
+    this.startSlotWait = api.submissionWait();
   }
 
   /**
-   * Submits as the signed-in caller (the process's initiator). The validator runs first, so bad
-   * input is refused before any transaction; it runs again inside the start, as for every channel.
-   * With an {@code idempotencyKey}, the key is stored in the start's transaction: a retry with the
-   * same body gets the first request back, another body a 409.
+   * Submits as the signed-in caller (the process's initiator). {@code body} was validated by the
+   * controller ({@code @Valid}, the submission's constraints), so bad input is refused before any
+   * transaction; the start validates it again, as for every channel. With an {@code
+   * idempotencyKey}, the key is stored in the start's transaction: a retry with the same body gets
+   * the first request back, another body a 409.
    */
   public Submitted submit(ApiCaller caller, PurchaseRequestSubmission body, String idempotencyKey) {
     Map<String, Object> variables = body.toVariables();
-    validator.validate(variables);
     // A bulkhead: a start holds a pooled connection and briefly takes a second one for its
     // request number; bounding parallel starts keeps connections for the job executor and for
     // every other call, and turns a flood into short waits instead of an exhausted pool.

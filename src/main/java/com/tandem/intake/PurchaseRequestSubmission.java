@@ -1,11 +1,5 @@
 package com.tandem.intake;
 
-import static com.tandem.intake.IntakeValidator.MAX_NAME;
-import static com.tandem.intake.IntakeValidator.MAX_SEATS;
-import static com.tandem.intake.IntakeValidator.MAX_TERM_MONTHS;
-import static com.tandem.intake.IntakeValidator.MAX_TEXT;
-import static com.tandem.intake.IntakeValidator.MAX_URL;
-
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
 import com.tandem.web.StrictJson;
@@ -26,12 +20,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of {@code POST /api/purchase-requests}, field names as PRODUCT.md §4. Read strictly
- * ({@link StrictJson}) and checked with Bean Validation for shape (required, types, lengths); the
- * {@link IntakeValidator} then decides what only it knows (capability codes, currency, dates), the
- * same way for the Tasklist start form.
+ * An intake, field names as PRODUCT.md §4: the body of {@code POST /api/purchase-requests} (read
+ * strictly, {@link StrictJson}), and what the Tasklist start form, the engine REST start and the
+ * revise task are converted into ({@link IntakeForm}). Its annotations are the one source of the
+ * intake's rules, for every entry point; the custom constraints ({@link KnownCapabilities}, {@link
+ * BudgetCurrency}, {@link NeededBy}, {@link MaxAmount}, {@link WebAddress}) carry what depends on
+ * the taxonomy, the configuration or the clock.
  */
 @Schema(description = "A martech purchase request as an intake form submits it")
+@KnownCapabilities
 public record PurchaseRequestSubmission(
     @Schema(example = "Eventful", maxLength = MAX_NAME)
         @NotBlank(message = "is required")
@@ -46,6 +43,7 @@ public record PurchaseRequestSubmission(
     @Schema(example = "https://eventful.example", maxLength = MAX_URL, nullable = true)
         @Size(max = MAX_URL, message = "must be at most {max} characters")
         @Pattern(regexp = ONE_LINE, message = "must not contain control characters or line breaks")
+        @WebAddress
         String vendorUrl,
     @Schema(
             description = "capability codes of GET /api/capabilities",
@@ -71,6 +69,7 @@ public record PurchaseRequestSubmission(
             integer = 12,
             fraction = 2,
             message = "must be an amount with at most two decimals, such as 12000.00")
+        @MaxAmount
         BigDecimal annualLicenseCost,
     @Schema(description = "one-off implementation cost, a decimal number", example = "3000.00")
         @NotNull(message = "is required")
@@ -79,10 +78,12 @@ public record PurchaseRequestSubmission(
             integer = 12,
             fraction = 2,
             message = "must be an amount with at most two decimals, such as 3000.00")
+        @MaxAmount
         BigDecimal implementationCost,
     @Schema(description = "ISO 4217; must be the currency Tandem keeps budgets in", example = "USD")
         @NotBlank(message = "is required")
         @Pattern(regexp = "[A-Z]{3}", message = "must be a currency code such as USD")
+        @BudgetCurrency
         String currency,
     @Schema(example = "5", minimum = "1", maximum = "" + MAX_SEATS)
         @NotNull(message = "is required")
@@ -94,9 +95,12 @@ public record PurchaseRequestSubmission(
         @Min(value = 1, message = "must be between 1 and " + MAX_TERM_MONTHS)
         @Max(value = MAX_TERM_MONTHS, message = "must be between 1 and " + MAX_TERM_MONTHS)
         Integer contractTermMonths,
-    @Schema(description = "yyyy-MM-dd, not in the past", example = "2027-02-01", format = "date")
+    @Schema(
+            description = "yyyy-MM-dd, not in the past, within 5 years",
+            example = "2027-02-01",
+            format = "date")
         @NotNull(message = "is required")
-        @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date written yyyy-MM-dd")
+        @NeededBy
         String neededBy,
     @Schema(example = "NONE") @NotNull(message = "is required") PersonalData personalData,
     @Schema(example = "SAML") @NotNull(message = "is required") SsoSupport sso,
@@ -112,6 +116,11 @@ public record PurchaseRequestSubmission(
         Boolean dataExportSupported)
     implements StrictJson {
 
+  static final int MAX_NAME = 200;
+  static final int MAX_URL = 500;
+  static final int MAX_TEXT = 4000;
+  static final int MAX_SEATS = 100_000;
+  static final int MAX_TERM_MONTHS = 60;
   static final int MAX_CODES = 20;
   static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -122,7 +131,7 @@ public record PurchaseRequestSubmission(
   static final String TEXT = "[\\P{Cc}\\t\\r\\n]*";
 
   /**
-   * The intake as process variables, in the form {@link IntakeValidator} and the start form use:
+   * The intake as process variables, in the form {@link IntakeForm} reads and the start form uses:
    * money as decimal text, lists comma-joined, counts as Long.
    */
   public Map<String, Object> toVariables() {

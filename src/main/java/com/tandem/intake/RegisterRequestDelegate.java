@@ -1,18 +1,14 @@
 package com.tandem.intake;
 
-import static com.tandem.process.PurchaseProcess.INTAKE_FIELDS;
 import static com.tandem.process.PurchaseProcess.REQUESTER;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
-import com.tandem.process.ProcessVariable;
 import com.tandem.request.RequestNumbers;
 import com.tandem.request.RequestRegistry;
 import com.tandem.web.FieldProblem;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -60,7 +56,7 @@ public class RegisterRequestDelegate implements JavaDelegate {
                         List.of(
                             new FieldProblem(
                                 "requester", "a request must be started by a signed-in user"))));
-    var data = validator.validate(intakeFields(execution));
+    var data = validator.validate(variable -> variable.raw(execution));
     String requestId = numbers.next(LocalDate.now(clock).getYear());
     registry.register(requestId, requester, execution.getProcessInstanceId(), data);
     execution.setProcessBusinessKey(requestId);
@@ -73,14 +69,5 @@ public class RegisterRequestDelegate implements JavaDelegate {
         requester,
         data.toolName(),
         data.vendor());
-  }
-
-  /** The intake fields as the channel delivered them, keyed by their names in PRODUCT.md §4. */
-  static Map<String, Object> intakeFields(DelegateExecution execution) {
-    Map<String, Object> fields = new HashMap<>();
-    for (ProcessVariable<?> field : INTAKE_FIELDS) {
-      fields.put(field.name(), field.raw(execution));
-    }
-    return fields;
   }
 }

@@ -10,7 +10,9 @@ public record WithdrawalCommand(
     @Schema(
             description = "why the requester withdraws; shown with the decisions",
             example = "Found budget elsewhere")
-        @Size(max = IntakeValidator.MAX_TEXT, message = "must be at most {max} characters")
+        @Size(
+            max = PurchaseRequestSubmission.MAX_TEXT,
+            message = "must be at most {max} characters")
         @Pattern(
             regexp = PurchaseRequestSubmission.TEXT,
             message = "must not contain control characters")

@@ -1,21 +1,7 @@
 package com.tandem.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -167,151 +153,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, List.of(unreadable(e)), null);
-  }
-
-  /** What is wrong with a body Jackson could not read, named by its field where there is one. */
-  static FieldProblem unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof PropertyBindingException unknown) {
-      return new FieldProblem(
-          path(unknown),
-          "is not a field of this request"
-              + (unknown.getKnownPropertyIds() == null
-                  ? ""
-                  : " (fields: " + known(unknown.getKnownPropertyIds()) + ")"));
-    }
-    if (cause instanceof InvalidFormatException format
-        && format.getTargetType() != null
-        && format.getTargetType().isEnum()) {
-      return new FieldProblem(
-          path(format),
-          "must be one of "
-              + Arrays.stream(format.getTargetType().getEnumConstants())
-                  .map(String::valueOf)
-                  .collect(Collectors.joining(", ")));
-    }
-    if (cause instanceof MismatchedInputException mismatch) {
-      String field = path(mismatch);
-      if (mismatch.getMessage() != null && mismatch.getMessage().contains("Trailing token")) {
-        return new FieldProblem("body", "must hold one JSON object and nothing after it");
-      }
-      return new FieldProblem(field, expected(mismatch.getTargetType()));
-    }
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String message =
-          mapping.getOriginalMessage() != null
-                  && mapping.getOriginalMessage().contains("out of range")
-              ? "is too large a number"
-              : "has a value that is not allowed here";
-      return new FieldProblem(path(mapping), message);
-    }
-    if (cause instanceof StreamConstraintsException limits) {
-      return new FieldProblem(
-          "body",
-          "is too large or too deeply nested (" + firstSentence(limits.getOriginalMessage()) + ")");
-    }
-    if (cause instanceof StreamReadException read) {
-      String original = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
-      if (original.contains("out of range")) {
-        return new FieldProblem(fieldOfParser(read.getProcessor()), "is too large a number");
-      }
-      if (original.contains("Non-standard token")) {
-        return new FieldProblem(
-            fieldOfParser(read.getProcessor()),
-            "must be a number such as 12000.00 (not NaN or Infinity)");
-      }
-      if (original.contains("Duplicate field")) {
-        return new FieldProblem(fieldOfParser(read.getProcessor()), "is given twice");
-      }
-      return new FieldProblem(
-          "body",
-          "is not valid JSON (line "
-              + read.getLocation().getLineNr()
-              + ", column "
-              + read.getLocation().getColumnNr()
-              + ")");
-    }
-    if (cause instanceof JsonProcessingException) {
-      return new FieldProblem("body", "is not valid JSON");
-    }
-    return new FieldProblem("body", "is required: a JSON object with the request's fields");
-  }
-
-  private static String known(Collection<Object> ids) {
-    return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-  }
-
-  private static String firstSentence(String message) {
-    if (message == null) {
-      return "limit exceeded";
-    }
-    int end = message.indexOf('(');
-    return (end > 0 ? message.substring(0, end) : message).strip();
-  }
-
-  /** {@code capabilities[0]}, {@code seats}: the place in the body Jackson stopped at. */
-  static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "body" : path.toString();
-  }
-
-  private static String fieldOfParser(Object processor) {
-    if (processor instanceof JsonParser parser) {
-      JsonStreamContext context = parser.getParsingContext();
-      while (context != null
-          && context.getParent() != null
-          && context.getParent().getParent() != null) {
-        context = context.getParent();
-      }
-      String name = context == null ? null : context.getCurrentName();
-      if (name != null && name.length() <= 64) {
-        return name;
-      }
-    }
-    return "body";
-  }
-
-  private static String expected(@Nullable Class<?> type) {
-    if (type == null) {
-      return "has the wrong type";
-    }
-    if (type == String.class) {
-      return "must be text";
-    }
-    if (type == Integer.class
-        || type == int.class
-        || type == Long.class
-        || type == long.class
-        || type == BigInteger.class) {
-      return "must be a whole number";
-    }
-    if (type == BigDecimal.class || type == Double.class) {
-      return "must be a number such as 12000.00";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "must be true or false";
-    }
-    if (type.isEnum()) {
-      return "must be one of "
-          + Arrays.stream(type.getEnumConstants())
-              .map(String::valueOf)
-              .collect(Collectors.joining(", "));
-    }
-    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "must be a list";
-    }
-    return "must be a JSON object";
+    List<FieldProblem> problems =
+        e instanceof StrictJsonConverter.UnreadableJsonException unreadable
+            ? unreadable.problems()
+            : List.of(JsonProblems.of(e.getCause(), null));
+    return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, problems, null);
   }
 
   @Override
@@ -368,7 +214,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(
         HttpStatus.BAD_REQUEST,
         BAD_INPUT,
-        List.of(new FieldProblem(e.getName(), expected(type))),
+        List.of(new FieldProblem(e.getName(), JsonProblems.expected(type))),
         null);
   }
 

@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.lang.reflect.Type;
+import jakarta.validation.Validator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -43,24 +41,27 @@ public class ApiWebConfig implements WebMvcConfigurer {
   static final int MAX_NUMBER_LENGTH = 1000;
 
   private final Jackson2ObjectMapperBuilder jacksonBuilder;
+  private final ApiProperties properties;
+  private final ObjectProvider<Validator> validator;
   private final int maxBodyBytes;
 
   public ApiWebConfig(
       Jackson2ObjectMapperBuilder jacksonBuilder,
-      @Value("${tandem.api.max-body-bytes:65536}") int maxBodyBytes) {
+      ApiProperties properties,
+      ObjectProvider<Validator> validator) {
     this.jacksonBuilder = jacksonBuilder;
-    this.maxBodyBytes = maxBodyBytes;
+    this.validator = validator;
+    this.properties = properties;
+    this.maxBodyBytes = properties.maxBodyBytes();
   }
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      IdentityService identityService,
-      ObjectMapper objectMapper,
-      Clock clock,
-      @Value("${tandem.api.auth-cache-ttl:PT30S}") Duration cacheTtl) {
+      IdentityService identityService, ObjectMapper objectMapper, Clock clock) {
     var registration =
         new FilterRegistrationBean<>(
-            new ApiAuthenticationFilter(identityService, objectMapper, cacheTtl, clock));
+            new ApiAuthenticationFilter(
+                identityService, objectMapper, properties.authCacheTtl(), clock));
     registration.setName("tandem-api-auth");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(20);
@@ -84,29 +85,7 @@ public class ApiWebConfig implements WebMvcConfigurer {
 
   /** Reads {@link StrictJson} bodies only; every other type goes to the usual converters. */
   MappingJackson2HttpMessageConverter strictJsonConverter() {
-    return new MappingJackson2HttpMessageConverter(strictObjectMapper()) {
-      @Override
-      public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return StrictJson.class.isAssignableFrom(clazz) && super.canRead(clazz, mediaType);
-      }
-
-      @Override
-      public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
-        return type instanceof Class<?> c
-            && StrictJson.class.isAssignableFrom(c)
-            && super.canRead(type, contextClass, mediaType);
-      }
-
-      @Override
-      public boolean canWrite(Class<?> clazz, MediaType mediaType) {
-        return false;
-      }
-
-      @Override
-      public boolean canWrite(Type type, Class<?> clazz, MediaType mediaType) {
-        return false;
-      }
-    };
+    return new StrictJsonConverter(strictObjectMapper(), validator::getObject);
   }
 
   /** Boot's mapper (modules, dates) made strict for reading. */

@@ -92,6 +92,61 @@ class PurchaseRequestApiTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldNameEveryBadFieldOfABodyAtOnceWrongTypesMissingFieldsAndBrokenRules() {
+    Footprint before = footprint();
+    Map<String, Object> body = validBody();
+    body.put("toolName", 42);
+    body.put("seats", "5");
+    body.put("dataExportSupported", "yes");
+    body.remove("vendor");
+    body.remove("businessJustification");
+    body.remove("currency");
+    body.remove("neededBy");
+    body.put("annualLicenseCost", -1);
+    body.put("capabilities", List.of("mind-reading", "crm"));
+
+    Reply refused = submit("requester", body);
+
+    assertProblem(refused, 400);
+    assertThat(refused.errorFields())
+        .containsExactlyInAnyOrder(
+            "toolName",
+            "seats",
+            "dataExportSupported",
+            "vendor",
+            "businessJustification",
+            "currency",
+            "neededBy",
+            "annualLicenseCost",
+            "capabilities");
+    assertThat(refused.raw().body())
+        .contains("must be text", "must be a whole number", "must be true or false")
+        .contains(
+            "is required", "must not be negative", "unknown capability code(s): mind-reading");
+    assertThat(footprint()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldNameEveryMissingAndBrokenFieldAtOnceWhenTheTypesAreRight() {
+    Map<String, Object> body = validBody();
+    body.remove("vendor");
+    body.remove("sso");
+    body.put("currency", "EUR");
+    body.put("vendorUrl", "ftp://eventful.example");
+    body.put("implementationCost", new java.math.BigDecimal("99999999999"));
+
+    Reply refused = submit("requester", body);
+
+    assertProblem(refused, 400);
+    assertThat(refused.errorFields())
+        .containsExactlyInAnyOrder("vendor", "sso", "currency", "vendorUrl", "implementationCost");
+    assertThat(refused.raw().body())
+        .contains("must be USD, the currency Tandem keeps budgets in")
+        .contains("must be a web address starting with https://")
+        .contains("must be at most 10000000");
+  }
+
+  @Test
   void shouldAnswer404ForAnUnknownRequest() {
     assertProblem(get("cmo", "/api/purchase-requests/MTR-2026-99999"), 404);
   }
