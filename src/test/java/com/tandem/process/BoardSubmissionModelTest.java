@@ -22,7 +22,6 @@ import static org.mockito.Mockito.verify;
 import java.time.Duration;
 import java.util.Date;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -32,7 +31,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,18 +40,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * board decides, and a deferral waits for the next board cycle before the board sees a fresh
  * packet.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/martech-board-submission.bpmn", "forms/board-decision.form"})
 class BoardSubmissionModelTest {
 
   static final String PROCESS_KEY = "martech-board-submission";
 
-  ProcessEngine engine;
+  @RegisterExtension static final ProcessEngineExtension ENGINE = ModelMocks.engine();
+
   ModelMocks mocks;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
+    BpmnAwareTests.init(ENGINE.getProcessEngine());
     mocks = new ModelMocks().register();
   }
 

@@ -28,7 +28,6 @@ import static org.mockito.Mockito.verify;
 import java.util.Date;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -38,7 +37,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,7 +45,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The called process {@code martech-joint-review} on its own: who is asked, how the decisions join
  * into one outcome, and the SLA escalation that leaves the review open.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/martech-joint-review.bpmn",
@@ -58,12 +56,13 @@ class JointReviewModelTest {
 
   static final String PROCESS_KEY = "martech-joint-review";
 
-  ProcessEngine engine;
+  @RegisterExtension static final ProcessEngineExtension ENGINE = ModelMocks.engine();
+
   ModelMocks mocks;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
+    BpmnAwareTests.init(ENGINE.getProcessEngine());
     mocks = new ModelMocks().register();
   }
 
@@ -209,7 +208,7 @@ class JointReviewModelTest {
         withVariables(PRIVACY_DECISION.name(), "APPROVE", PRIVACY_COMMENT.name(), ""));
 
     Object summary =
-        engine
+        ENGINE
             .getHistoryService()
             .createHistoricVariableInstanceQuery()
             .processInstanceId(review.getId())

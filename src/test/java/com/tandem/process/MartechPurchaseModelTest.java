@@ -39,7 +39,6 @@ import static org.mockito.Mockito.verify;
 
 import com.tandem.request.WithdrawalService;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,14 +49,13 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of {@code martech-purchase} on a bare in-memory engine, with the real joint review and
  * board submission models as its called processes and every delegate a mock ({@link ModelMocks}).
  * Async steps wait as jobs until the test runs them, as the job executor would.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/martech-purchase.bpmn",
@@ -80,12 +78,13 @@ class MartechPurchaseModelTest {
   static final String JOINT_REVIEW = "martech-joint-review";
   static final String BOARD_SUBMISSION = "martech-board-submission";
 
-  ProcessEngine engine;
+  @RegisterExtension static final ProcessEngineExtension ENGINE = ModelMocks.engine();
+
   ModelMocks mocks;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
+    BpmnAwareTests.init(ENGINE.getProcessEngine());
     mocks = new ModelMocks().register();
   }
 

@@ -44,6 +44,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -177,6 +178,16 @@ final class ModelMocks {
     Mocks.register("recordDecisionListener", recordDecision);
     Mocks.register("budgetProposalListener", budgetProposal);
     return this;
+  }
+
+  /**
+   * The bare in-memory engine of the model tests, configured by {@code camunda-model-tests.cfg.xml}
+   * (not {@code camunda.cfg.xml}: see that file).
+   */
+  static ProcessEngineExtension engine() {
+    return ProcessEngineExtension.builder()
+        .configurationResource("camunda-model-tests.cfg.xml")
+        .build();
   }
 
   static Date inDays(long days) {
