@@ -1,6 +1,7 @@
 package com.tandem.system;
 
 import com.tandem.TandemApplication;
+import com.tandem.testsupport.OneApplicationContextAtATime;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +23,8 @@ final class TandemRestart {
         properties.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
+    // the engine "default" of a cached test context would refuse this application's engine
+    OneApplicationContextAtATime.closeCurrent();
     var builder = new SpringApplicationBuilder(TandemApplication.class);
     if (profile != null) {
       builder.profiles(profile);
