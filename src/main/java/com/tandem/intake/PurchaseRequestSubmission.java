@@ -1,5 +1,21 @@
 package com.tandem.intake;
 
+import static com.tandem.process.PurchaseProcess.ANNUAL_LICENSE_COST;
+import static com.tandem.process.PurchaseProcess.BUSINESS_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.CAPABILITIES;
+import static com.tandem.process.PurchaseProcess.CONTRACT_TERM_MONTHS;
+import static com.tandem.process.PurchaseProcess.CURRENCY;
+import static com.tandem.process.PurchaseProcess.DATA_EXPORT_SUPPORTED;
+import static com.tandem.process.PurchaseProcess.IMPLEMENTATION_COST;
+import static com.tandem.process.PurchaseProcess.INTEGRATIONS;
+import static com.tandem.process.PurchaseProcess.NEEDED_BY;
+import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
+import static com.tandem.process.PurchaseProcess.SEATS;
+import static com.tandem.process.PurchaseProcess.SSO;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.VENDOR;
+import static com.tandem.process.PurchaseProcess.VENDOR_URL;
+
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
 import com.tandem.web.StrictJson;
@@ -136,25 +152,28 @@ public record PurchaseRequestSubmission(
    */
   public Map<String, Object> toVariables() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("toolName", toolName);
-    variables.put("vendor", vendor);
-    variables.put("vendorUrl", vendorUrl);
-    variables.put("capabilities", capabilities == null ? null : String.join(",", capabilities));
-    variables.put("businessJustification", businessJustification);
+    variables.put(TOOL_NAME.name(), toolName);
+    variables.put(VENDOR.name(), vendor);
+    variables.put(VENDOR_URL.name(), vendorUrl);
     variables.put(
-        "annualLicenseCost", annualLicenseCost == null ? null : annualLicenseCost.toPlainString());
+        CAPABILITIES.name(), capabilities == null ? null : String.join(",", capabilities));
+    variables.put(BUSINESS_JUSTIFICATION.name(), businessJustification);
     variables.put(
-        "implementationCost",
+        ANNUAL_LICENSE_COST.name(),
+        annualLicenseCost == null ? null : annualLicenseCost.toPlainString());
+    variables.put(
+        IMPLEMENTATION_COST.name(),
         implementationCost == null ? null : implementationCost.toPlainString());
-    variables.put("currency", currency);
-    variables.put("seats", seats == null ? null : seats.longValue());
+    variables.put(CURRENCY.name(), currency);
+    variables.put(SEATS.name(), seats == null ? null : seats.longValue());
     variables.put(
-        "contractTermMonths", contractTermMonths == null ? null : contractTermMonths.longValue());
-    variables.put("neededBy", neededBy);
-    variables.put("personalData", personalData == null ? null : personalData.name());
-    variables.put("sso", sso == null ? null : sso.name());
-    variables.put("integrations", integrations == null ? "" : String.join(",", integrations));
-    variables.put("dataExportSupported", dataExportSupported);
+        CONTRACT_TERM_MONTHS.name(),
+        contractTermMonths == null ? null : contractTermMonths.longValue());
+    variables.put(NEEDED_BY.name(), neededBy);
+    variables.put(PERSONAL_DATA.name(), personalData == null ? null : personalData.name());
+    variables.put(SSO.name(), sso == null ? null : sso.name());
+    variables.put(INTEGRATIONS.name(), integrations == null ? "" : String.join(",", integrations));
+    variables.put(DATA_EXPORT_SUPPORTED.name(), dataExportSupported);
     return variables;
   }
 
@@ -165,14 +184,15 @@ public record PurchaseRequestSubmission(
   public Map<String, Object> canonical() {
     Map<String, Object> canonical = new TreeMap<>(toVariables());
     canonical.put(
-        "annualLicenseCost",
+        ANNUAL_LICENSE_COST.name(),
         annualLicenseCost == null ? null : annualLicenseCost.stripTrailingZeros().toPlainString());
     canonical.put(
-        "implementationCost",
+        IMPLEMENTATION_COST.name(),
         implementationCost == null
             ? null
             : implementationCost.stripTrailingZeros().toPlainString());
-    canonical.put("vendorUrl", vendorUrl == null || vendorUrl.isBlank() ? null : vendorUrl.strip());
+    canonical.put(
+        VENDOR_URL.name(), vendorUrl == null || vendorUrl.isBlank() ? null : vendorUrl.strip());
     return canonical;
   }
 }

@@ -22,6 +22,8 @@ public final class JointReviewProcess {
     public static final String PRIVACY_REVIEW_SLA = "Timer_PrivacyReviewSla";
     public static final String CONCLUDE_REVIEW = "Task_ConcludeReview";
     public static final String END_REVIEW_CONCLUDED = "EndEvent_ReviewConcluded";
+    public static final String END_IT_REVIEW_ESCALATED = "EndEvent_ItReviewEscalated";
+    public static final String GATEWAY_JOIN_REVIEWS = "Gateway_JoinReviews";
 
     private Elements() {}
   }

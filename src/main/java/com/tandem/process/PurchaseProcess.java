@@ -56,6 +56,15 @@ public final class PurchaseProcess {
     public static final String END_REJECTED_BY_REVIEW = "EndEvent_RejectedByReview";
     public static final String END_REJECTED_AT_COSIGN = "EndEvent_RejectedAtCosign";
     public static final String END_REJECTED_BY_BOARD = "EndEvent_RejectedByBoard";
+    public static final String GATEWAY_BOARD_OUTCOME = "Gateway_BoardOutcome";
+    public static final String GATEWAY_HOLDS_PLACED = "Gateway_HoldsPlaced";
+    public static final String GATEWAY_JOIN_DRAFT = "Gateway_JoinDraft";
+    public static final String GATEWAY_JOIN_HOLDS = "Gateway_JoinHolds";
+    public static final String GATEWAY_JOIN_INTAKE = "Gateway_JoinIntake";
+    public static final String GATEWAY_OVERLAPS_FOUND = "Gateway_OverlapsFound";
+    public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_ReviewOutcome";
+    public static final String START_WITHDRAWAL_REQUESTED = "StartEvent_WithdrawalRequested";
+    public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";
 
     private Elements() {}
   }

@@ -2,6 +2,7 @@ package com.tandem.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.process.PurchaseProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class PurchaseRequestApiTest extends ApiTestSupport {
     assertThat(read.json().get("overlaps").get(0).get("toolName").asText()).isNotBlank();
     assertThat(read.json().get("openTasks")).hasSize(1);
     assertThat(read.json().get("openTasks").get(0).get("key").asText())
-        .isEqualTo("Task_ConsiderExistingTool");
+        .isEqualTo(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL);
   }
 
   @Test

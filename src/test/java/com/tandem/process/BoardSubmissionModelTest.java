@@ -1,11 +1,11 @@
 package com.tandem.process;
 
 import static com.tandem.process.ModelMocks.REQUEST;
-import static com.tandem.request.PurchaseVariables.BOARD_COMMENT;
-import static com.tandem.request.PurchaseVariables.BOARD_CYCLE;
-import static com.tandem.request.PurchaseVariables.BOARD_DECISION;
-import static com.tandem.request.PurchaseVariables.BOARD_PACKET;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.BOARD_COMMENT;
+import static com.tandem.process.PurchaseProcess.BOARD_CYCLE;
+import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
+import static com.tandem.process.PurchaseProcess.BOARD_PACKET;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -65,12 +65,12 @@ class BoardSubmissionModelTest {
   void shouldAssembleThePacketAsynchronouslyThenAskTheBoard() throws Exception {
     ProcessInstance submission = start();
 
-    assertThat(submission).isWaitingAt("Task_AssembleBoardPacket");
+    assertThat(submission).isWaitingAt(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
     verify(mocks.assembleBoardPacket, never()).execute(any());
     execute(job(submission));
 
     assertThat(submission)
-        .isWaitingAtExactly("Task_BoardDecision")
+        .isWaitingAtExactly(BoardSubmissionProcess.Elements.BOARD_DECISION)
         .variables()
         .containsEntry(BOARD_PACKET.name(), "BOARD PACKET " + REQUEST);
     assertThat(task(submission)).hasCandidateGroup("board").isNotAssigned();
@@ -90,8 +90,10 @@ class BoardSubmissionModelTest {
 
     assertThat(submission)
         .isEnded()
-        .hasPassed("Task_BoardDecision", "EndEvent_BoardDecided")
-        .hasNotPassed("Timer_NextBoardCycle")
+        .hasPassed(
+            BoardSubmissionProcess.Elements.BOARD_DECISION,
+            BoardSubmissionProcess.Elements.END_BOARD_DECIDED)
+        .hasNotPassed(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE)
         .variables()
         .containsEntry(BOARD_DECISION.name(), decision);
     verify(mocks.recordDecision).notify(any());
@@ -104,22 +106,25 @@ class BoardSubmissionModelTest {
 
     complete(task(submission), withVariables(BOARD_DECISION.name(), "DEFER"));
 
-    assertThat(submission).isWaitingAtExactly("Timer_NextBoardCycle");
+    assertThat(submission).isWaitingAtExactly(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
     Job nextCycle = job(submission);
     Assertions.assertThat(nextCycle.getDuedate())
         .isCloseTo(
             Date.from(new Date().toInstant().plus(Duration.parse(mocks.boardCycle))), 60_000);
 
     execute(nextCycle);
-    assertThat(submission).isWaitingAtExactly("Task_AssembleBoardPacket");
+    assertThat(submission)
+        .isWaitingAtExactly(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
     execute(job(submission));
-    assertThat(submission).isWaitingAtExactly("Task_BoardDecision");
+    assertThat(submission).isWaitingAtExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
     verify(mocks.assembleBoardPacket, times(2)).execute(any());
 
     complete(task(submission), withVariables(BOARD_DECISION.name(), "APPROVE"));
     assertThat(submission)
         .isEnded()
-        .hasPassed("Timer_NextBoardCycle", "EndEvent_BoardDecided")
+        .hasPassed(
+            BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE,
+            BoardSubmissionProcess.Elements.END_BOARD_DECIDED)
         .variables()
         .containsEntry(BOARD_DECISION.name(), "APPROVE");
   }

@@ -1,5 +1,28 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.ANNUAL_LICENSE_COST;
+import static com.tandem.process.PurchaseProcess.BUSINESS_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.CONTRACT_TERM_MONTHS;
+import static com.tandem.process.PurchaseProcess.DATA_EXPORT_SUPPORTED;
+import static com.tandem.process.PurchaseProcess.DPA_SIGNED;
+import static com.tandem.process.PurchaseProcess.IMPLEMENTATION_COST;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DATA_EXPORT;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DELETION;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DPA;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_INTEGRATION;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_SSO;
+import static com.tandem.process.PurchaseProcess.IT_COMMENT;
+import static com.tandem.process.PurchaseProcess.IT_DECISION;
+import static com.tandem.process.PurchaseProcess.MARKETING_COMMENT;
+import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
+import static com.tandem.process.PurchaseProcess.NEEDED_BY;
+import static com.tandem.process.PurchaseProcess.NEW_TOOL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.ONBOARDING_COMMENT;
+import static com.tandem.process.PurchaseProcess.SEATS;
+import static com.tandem.process.PurchaseProcess.SSO_CONFIGURED;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.VENDOR;
+import static com.tandem.process.PurchaseProcess.VENDOR_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tandem.request.RequestStatus;
@@ -51,12 +74,13 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
         requestId,
         "marketing-review",
         () -> {
-          assertThat(browser.driver().findElements(formField("newToolJustification")))
+          assertThat(browser.driver().findElements(formField(NEW_TOOL_JUSTIFICATION.name())))
               .as("no overlap, so no empty 'why still needed' box")
               .isEmpty();
-          chooseRadio(browser, "marketingDecision", "Approve");
+          chooseRadio(browser, MARKETING_DECISION.name(), "Approve");
           browser.type(
-              formField("marketingComment"), "Fills the webinar gap; no tool of ours does events.");
+              formField(MARKETING_COMMENT.name()),
+              "Fills the webinar gap; no tool of ours does events.");
         });
     completeInTasklist(
         browser,
@@ -67,15 +91,16 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
         () -> {
           for (String item :
               List.of(
-                  "itChecklistSso",
-                  "itChecklistDataExport",
-                  "itChecklistDeletion",
-                  "itChecklistDpa",
-                  "itChecklistIntegration")) {
+                  IT_CHECKLIST_SSO.name(),
+                  IT_CHECKLIST_DATA_EXPORT.name(),
+                  IT_CHECKLIST_DELETION.name(),
+                  IT_CHECKLIST_DPA.name(),
+                  IT_CHECKLIST_INTEGRATION.name())) {
             tick(browser, item);
           }
-          chooseRadio(browser, "itDecision", "Approve");
-          browser.type(formField("itComment"), "SAML SSO, full export and a DPA: custody is fine.");
+          chooseRadio(browser, IT_DECISION.name(), "Approve");
+          browser.type(
+              formField(IT_COMMENT.name()), "SAML SSO, full export and a DPA: custody is fine.");
         });
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.ONBOARDING);
@@ -87,9 +112,10 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
         requestId,
         "onboarding",
         () -> {
-          tick(browser, "ssoConfigured");
-          tick(browser, "dpaSigned");
-          browser.type(formField("onboardingComment"), "SSO through our IdP; DPA countersigned.");
+          tick(browser, SSO_CONFIGURED.name());
+          tick(browser, DPA_SIGNED.name());
+          browser.type(
+              formField(ONBOARDING_COMMENT.name()), "SSO through our IdP; DPA countersigned.");
         });
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.ACTIVE);
@@ -124,28 +150,28 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     signInToIntake(browser, "requester");
     browser.visible(By.id("capabilities-event-management"));
 
-    browser.type(By.id("toolName"), "Eventful");
-    browser.type(By.id("vendor"), "Eventful Inc.");
-    browser.type(By.id("vendorUrl"), "https://eventful.example");
+    browser.type(By.id(TOOL_NAME.name()), "Eventful");
+    browser.type(By.id(VENDOR.name()), "Eventful Inc.");
+    browser.type(By.id(VENDOR_URL.name()), "https://eventful.example");
     browser.click(By.cssSelector("label[for='capabilities-event-management']"));
     browser.type(
-        By.id("businessJustification"),
+        By.id(BUSINESS_JUSTIFICATION.name()),
         "Run our webinar programme in-house instead of through an agency.");
     browser.click(By.cssSelector("label[for='integrations-crm']"));
-    browser.type(By.id("annualLicenseCost"), "-12000");
-    browser.type(By.id("implementationCost"), "3000");
-    browser.type(By.id("seats"), "5");
-    browser.type(By.id("contractTermMonths"), "12");
-    typeDate(browser, By.id("neededBy"), LocalDate.now().plusMonths(2));
+    browser.type(By.id(ANNUAL_LICENSE_COST.name()), "-12000");
+    browser.type(By.id(IMPLEMENTATION_COST.name()), "3000");
+    browser.type(By.id(SEATS.name()), "5");
+    browser.type(By.id(CONTRACT_TERM_MONTHS.name()), "12");
+    typeDate(browser, By.id(NEEDED_BY.name()), LocalDate.now().plusMonths(2));
     browser.click(By.cssSelector("input[name='personalData'][value='NONE']"));
     browser.click(By.cssSelector("input[name='sso'][value='SAML']"));
-    browser.click(By.id("dataExportSupported"));
+    browser.click(By.id(DATA_EXPORT_SUPPORTED.name()));
     browser.screenshot("intake-filled-with-negative-licence-cost");
     browser.click(By.id("submit-button"));
 
     WebElement error = browser.visible(By.id("annualLicenseCost-error"));
     assertThat(error.getText()).contains("Annual licence cost", "negative");
-    WebElement cost = browser.driver().findElement(By.id("annualLicenseCost"));
+    WebElement cost = browser.driver().findElement(By.id(ANNUAL_LICENSE_COST.name()));
     assertThat(cost.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(cost.getAttribute("aria-describedby")).contains("annualLicenseCost-error");
     assertThat(browser.driver().switchTo().activeElement()).isEqualTo(cost);
@@ -159,7 +185,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
         .isZero();
     browser.screenshot("intake-shows-cost-error-next-to-field");
 
-    browser.type(By.id("annualLicenseCost"), "12000");
+    browser.type(By.id(ANNUAL_LICENSE_COST.name()), "12000");
     WebElement submit = browser.clickable(By.id("submit-button"));
     browser.scrollIntoView(submit);
     new Actions(browser.driver()).doubleClick(submit).perform(); // an impatient requester

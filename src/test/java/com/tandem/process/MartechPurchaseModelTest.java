@@ -1,25 +1,25 @@
 package com.tandem.process;
 
 import static com.tandem.process.ModelMocks.REQUEST;
-import static com.tandem.request.PurchaseVariables.BOARD_DECISION;
-import static com.tandem.request.PurchaseVariables.COSIGN_COMMENT;
-import static com.tandem.request.PurchaseVariables.COSIGN_DECISION;
-import static com.tandem.request.PurchaseVariables.FINAL_STATUS;
-import static com.tandem.request.PurchaseVariables.HOLDS_PLACED;
-import static com.tandem.request.PurchaseVariables.IT_DECISION;
-import static com.tandem.request.PurchaseVariables.MARKETING_DECISION;
-import static com.tandem.request.PurchaseVariables.NEW_TOOL_JUSTIFICATION;
-import static com.tandem.request.PurchaseVariables.PERSONAL_DATA;
-import static com.tandem.request.PurchaseVariables.PROCESS_KEY;
-import static com.tandem.request.PurchaseVariables.PROPOSAL_AMOUNT;
-import static com.tandem.request.PurchaseVariables.PROPOSAL_JUSTIFICATION;
-import static com.tandem.request.PurchaseVariables.REQUESTER;
-import static com.tandem.request.PurchaseVariables.REQUEST_ID;
-import static com.tandem.request.PurchaseVariables.REVIEW_OUTCOME;
-import static com.tandem.request.PurchaseVariables.REVISION_ACTION;
-import static com.tandem.request.PurchaseVariables.SSO_CONFIGURED;
-import static com.tandem.request.PurchaseVariables.TOOL_NAME;
-import static com.tandem.request.PurchaseVariables.USE_EXISTING_TOOL;
+import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
+import static com.tandem.process.PurchaseProcess.COSIGN_COMMENT;
+import static com.tandem.process.PurchaseProcess.COSIGN_DECISION;
+import static com.tandem.process.PurchaseProcess.FINAL_STATUS;
+import static com.tandem.process.PurchaseProcess.HOLDS_PLACED;
+import static com.tandem.process.PurchaseProcess.IT_DECISION;
+import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
+import static com.tandem.process.PurchaseProcess.NEW_TOOL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
+import static com.tandem.process.PurchaseProcess.PROCESS_KEY;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.REQUESTER;
+import static com.tandem.process.PurchaseProcess.REQUEST_ID;
+import static com.tandem.process.PurchaseProcess.REVIEW_OUTCOME;
+import static com.tandem.process.PurchaseProcess.REVISION_ACTION;
+import static com.tandem.process.PurchaseProcess.SSO_CONFIGURED;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.USE_EXISTING_TOOL;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -37,7 +37,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import com.tandem.request.WithdrawalService;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -100,8 +99,10 @@ class MartechPurchaseModelTest {
     ProcessInstance request = submit();
 
     assertThat(request)
-        .hasPassed("StartEvent_RequestSubmitted", "Task_RegisterRequest")
-        .isWaitingAtExactly("Task_CheckInventory")
+        .hasPassed(
+            PurchaseProcess.Elements.START_REQUEST_SUBMITTED,
+            PurchaseProcess.Elements.REGISTER_REQUEST)
+        .isWaitingAtExactly(PurchaseProcess.Elements.CHECK_INVENTORY)
         .hasBusinessKey(REQUEST)
         .variables()
         .containsEntry(REQUESTER.name(), ModelMocks.REQUESTER)
@@ -111,7 +112,7 @@ class MartechPurchaseModelTest {
     Assertions.assertThat(formService().getDeployedStartForm(request.getProcessDefinitionId()))
         .isNotNull();
 
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
     verify(mocks.checkInventory).execute(any());
   }
 
@@ -120,9 +121,9 @@ class MartechPurchaseModelTest {
     mocks.overlapsFound = true;
     ProcessInstance request = submit();
 
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
-    assertThat(request).isWaitingAtExactly("Task_ConsiderExistingTool");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL);
     assertThat(task(request)).isAssignedTo(ModelMocks.REQUESTER);
     assertFormDeployed(task(request));
     Assertions.assertThat(mocks.requestStatuses).containsExactly("AWAITING_REQUESTER");
@@ -134,16 +135,19 @@ class MartechPurchaseModelTest {
   void shouldRedirectWhenRequesterUsesExistingTool() throws Exception {
     mocks.overlapsFound = true;
     ProcessInstance request = submit();
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
     complete(task(request), withVariables(USE_EXISTING_TOOL.name(), true));
 
-    assertThat(request).isWaitingAtExactly("Task_CloseRedirected");
-    runJob("Task_CloseRedirected");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_REDIRECTED);
+    runJob(PurchaseProcess.Elements.CLOSE_REDIRECTED);
     assertThat(request)
         .isEnded()
-        .hasPassed("Task_ConsiderExistingTool", "Task_CloseRedirected", "EndEvent_Redirected")
-        .hasNotPassed("Task_RouteReviews");
+        .hasPassed(
+            PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
+            PurchaseProcess.Elements.CLOSE_REDIRECTED,
+            PurchaseProcess.Elements.END_REDIRECTED)
+        .hasNotPassed(PurchaseProcess.Elements.ROUTE_REVIEWS);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("REDIRECTED");
     verify(mocks.recordDecision).notify(any());
     verify(mocks.routeReviews, never()).execute(any());
@@ -154,7 +158,7 @@ class MartechPurchaseModelTest {
   void shouldGoToReviewWhenRequesterJustifiesANewTool() throws Exception {
     mocks.overlapsFound = true;
     ProcessInstance request = submit();
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
     complete(
         task(request),
@@ -162,8 +166,11 @@ class MartechPurchaseModelTest {
             USE_EXISTING_TOOL.name(), false, NEW_TOOL_JUSTIFICATION.name(), "No webinars"));
 
     assertThat(request)
-        .hasPassed("Task_ConsiderExistingTool", "Gateway_JoinIntake", "Task_RouteReviews")
-        .isWaitingAtExactly("CallActivity_JointReview");
+        .hasPassed(
+            PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
+            PurchaseProcess.Elements.GATEWAY_JOIN_INTAKE,
+            PurchaseProcess.Elements.ROUTE_REVIEWS)
+        .isWaitingAtExactly(PurchaseProcess.Elements.JOINT_REVIEW);
     verify(mocks.routeReviews).execute(any());
     Assertions.assertThat(mocks.requestStatuses).containsExactly("AWAITING_REQUESTER", "IN_REVIEW");
   }
@@ -172,12 +179,13 @@ class MartechPurchaseModelTest {
   void shouldGoStraightToReviewWhenNothingOverlaps() {
     ProcessInstance request = submit();
 
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
     assertThat(request)
-        .hasPassed("Gateway_OverlapsFound", "Task_RouteReviews")
-        .hasNotPassed("Task_ConsiderExistingTool")
-        .isWaitingAtExactly("CallActivity_JointReview");
+        .hasPassed(
+            PurchaseProcess.Elements.GATEWAY_OVERLAPS_FOUND, PurchaseProcess.Elements.ROUTE_REVIEWS)
+        .hasNotPassed(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL)
+        .isWaitingAtExactly(PurchaseProcess.Elements.JOINT_REVIEW);
     Assertions.assertThat(mocks.requestStatuses).containsExactly("IN_REVIEW");
   }
 
@@ -188,11 +196,14 @@ class MartechPurchaseModelTest {
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     assertThat(review)
         .hasBusinessKey(REQUEST)
-        .isWaitingAtExactly("Task_ReviewMarketing", "Task_ReviewIt");
-    assertThat(task("Task_ReviewMarketing", review)).hasCandidateGroup("marketing-leadership");
-    assertThat(task("Task_ReviewIt", review)).hasCandidateGroup("it-leadership");
-    assertFormDeployed(task("Task_ReviewMarketing", review));
-    assertFormDeployed(task("Task_ReviewIt", review));
+        .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);
+    assertThat(task(JointReviewProcess.Elements.REVIEW_MARKETING, review))
+        .hasCandidateGroup("marketing-leadership");
+    assertThat(task(JointReviewProcess.Elements.REVIEW_IT, review))
+        .hasCandidateGroup("it-leadership");
+    assertFormDeployed(task(JointReviewProcess.Elements.REVIEW_MARKETING, review));
+    assertFormDeployed(task(JointReviewProcess.Elements.REVIEW_IT, review));
   }
 
   @Test
@@ -202,9 +213,13 @@ class MartechPurchaseModelTest {
 
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     assertThat(review)
-        .isWaitingAtExactly("Task_ReviewMarketing", "Task_ReviewIt", "Task_ReviewPrivacy");
-    assertThat(task("Task_ReviewPrivacy", review)).hasCandidateGroup("privacy-legal");
-    assertFormDeployed(task("Task_ReviewPrivacy", review));
+        .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEW_MARKETING,
+            JointReviewProcess.Elements.REVIEW_IT,
+            JointReviewProcess.Elements.REVIEW_PRIVACY);
+    assertThat(task(JointReviewProcess.Elements.REVIEW_PRIVACY, review))
+        .hasCandidateGroup("privacy-legal");
+    assertFormDeployed(task(JointReviewProcess.Elements.REVIEW_PRIVACY, review));
   }
 
   @Test
@@ -214,11 +229,12 @@ class MartechPurchaseModelTest {
     review(request, "APPROVE", "APPROVE");
 
     assertThat(request)
-        .hasPassed("CallActivity_JointReview", "Gateway_ReviewOutcome")
-        .isWaitingAtExactly("Task_CheckBudget")
+        .hasPassed(
+            PurchaseProcess.Elements.JOINT_REVIEW, PurchaseProcess.Elements.GATEWAY_REVIEW_OUTCOME)
+        .isWaitingAtExactly(PurchaseProcess.Elements.CHECK_BUDGET)
         .variables()
         .containsEntry(REVIEW_OUTCOME.name(), "APPROVED");
-    runJob("Task_CheckBudget");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
     verify(mocks.checkBudget).execute(any());
   }
 
@@ -228,12 +244,12 @@ class MartechPurchaseModelTest {
 
     review(request, "APPROVE", "REJECT");
 
-    assertThat(request).isWaitingAtExactly("Task_CloseRejectedByReview");
-    runJob("Task_CloseRejectedByReview");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_REJECTED_BY_REVIEW);
+    runJob(PurchaseProcess.Elements.CLOSE_REJECTED_BY_REVIEW);
     assertThat(request)
         .isEnded()
-        .hasPassed("EndEvent_RejectedByReview")
-        .hasNotPassed("Task_CheckBudget");
+        .hasPassed(PurchaseProcess.Elements.END_REJECTED_BY_REVIEW)
+        .hasNotPassed(PurchaseProcess.Elements.CHECK_BUDGET);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("REJECTED");
     verify(mocks.requestEnded).notify(any());
   }
@@ -244,7 +260,7 @@ class MartechPurchaseModelTest {
 
     review(request, "REQUEST_CHANGES", "APPROVE");
 
-    assertThat(request).isWaitingAtExactly("Task_ReviseRequest");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.REVISE_REQUEST);
     assertThat(task(request)).isAssignedTo(ModelMocks.REQUESTER);
     assertFormDeployed(task(request));
     Assertions.assertThat(mocks.requestStatuses).containsExactly("IN_REVIEW", "AWAITING_REQUESTER");
@@ -260,8 +276,8 @@ class MartechPurchaseModelTest {
     complete(task(request), withVariables(REVISION_ACTION.name(), "RESUBMIT"));
 
     assertThat(request)
-        .hasPassed("Task_ApplyRevision")
-        .isWaitingAtExactly("CallActivity_JointReview")
+        .hasPassed(PurchaseProcess.Elements.APPLY_REVISION)
+        .isWaitingAtExactly(PurchaseProcess.Elements.JOINT_REVIEW)
         .variables()
         .doesNotContainKey(REVIEW_OUTCOME.name())
         .doesNotContainKey(MARKETING_DECISION.name());
@@ -271,7 +287,10 @@ class MartechPurchaseModelTest {
         .containsExactly("IN_REVIEW", "AWAITING_REQUESTER", "IN_REVIEW");
     ProcessInstance secondRound = calledProcessInstance(JOINT_REVIEW, request);
     assertThat(secondRound)
-        .isWaitingAtExactly("Task_ReviewMarketing", "Task_ReviewIt", "Task_ReviewPrivacy");
+        .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEW_MARKETING,
+            JointReviewProcess.Elements.REVIEW_IT,
+            JointReviewProcess.Elements.REVIEW_PRIVACY);
     Assertions.assertThat(
             historyService()
                 .createHistoricProcessInstanceQuery()
@@ -280,7 +299,7 @@ class MartechPurchaseModelTest {
         .isEqualTo(2);
 
     JointReviewModelTest.decide(secondRound, "APPROVE", "APPROVE", "APPROVE");
-    assertThat(request).isWaitingAtExactly("Task_CheckBudget");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CHECK_BUDGET);
   }
 
   @Test
@@ -290,12 +309,12 @@ class MartechPurchaseModelTest {
 
     complete(task(request), withVariables(REVISION_ACTION.name(), "WITHDRAW"));
 
-    assertThat(request).isWaitingAtExactly("Task_CloseWithdrawn");
-    runJob("Task_CloseWithdrawn");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_WITHDRAWN);
+    runJob(PurchaseProcess.Elements.CLOSE_WITHDRAWN);
     assertThat(request)
         .isEnded()
-        .hasPassed("EndEvent_Withdrawn")
-        .hasNotPassed("Task_ApplyRevision");
+        .hasPassed(PurchaseProcess.Elements.END_WITHDRAWN)
+        .hasNotPassed(PurchaseProcess.Elements.APPLY_REVISION);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("WITHDRAWN");
     verify(mocks.applyRevision, never()).execute(any());
   }
@@ -305,44 +324,53 @@ class MartechPurchaseModelTest {
     ProcessInstance request = inReview();
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
 
-    runJob("Timer_ItReviewSla");
-    runJob("Task_EscalateItReview");
+    runJob(JointReviewProcess.Elements.IT_REVIEW_SLA);
+    runJob(JointReviewProcess.Elements.ESCALATE_IT_REVIEW);
 
     assertThat(review)
-        .hasPassed("Task_EscalateItReview", "EndEvent_ItReviewEscalated")
-        .isWaitingAtExactly("Task_ReviewMarketing", "Task_ReviewIt");
-    Assertions.assertThat(mocks.escalatedReviews).containsExactly("Task_ReviewIt");
+        .hasPassed(
+            JointReviewProcess.Elements.ESCALATE_IT_REVIEW,
+            JointReviewProcess.Elements.END_IT_REVIEW_ESCALATED)
+        .isWaitingAt(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT)
+        .isNotWaitingAt(JointReviewProcess.Elements.REVIEW_PRIVACY);
+    Assertions.assertThat(mocks.escalatedReviews)
+        .containsExactly(JointReviewProcess.Elements.REVIEW_IT);
     review(request, "APPROVE", "APPROVE");
-    assertThat(request).isWaitingAtExactly("Task_CheckBudget");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CHECK_BUDGET);
   }
 
   @Test
   void shouldPlaceHoldsRegisterTheToolAndActivateItWhenTheBudgetSuffices() throws Exception {
     ProcessInstance request = approved();
 
-    runJob("Task_CheckBudget");
-    assertThat(request).hasPassed("Gateway_JoinHolds").isWaitingAtExactly("Task_PlaceBudgetHolds");
-    runJob("Task_PlaceBudgetHolds");
-    assertThat(request).isWaitingAtExactly("Task_RegisterTool");
-    runJob("Task_RegisterTool");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
+    assertThat(request)
+        .hasPassed(PurchaseProcess.Elements.GATEWAY_JOIN_HOLDS)
+        .isWaitingAtExactly(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.REGISTER_TOOL);
+    runJob(PurchaseProcess.Elements.REGISTER_TOOL);
 
-    assertThat(request).isWaitingAtExactly("Task_CompleteOnboarding");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.COMPLETE_ONBOARDING);
     assertThat(task(request)).hasCandidateGroup("it-operations").isNotAssigned();
     assertFormDeployed(task(request));
     complete(task(request), withVariables(SSO_CONFIGURED.name(), true));
-    assertThat(request).isWaitingAtExactly("Task_ActivateTool");
-    runJob("Task_ActivateTool");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.ACTIVATE_TOOL);
+    runJob(PurchaseProcess.Elements.ACTIVATE_TOOL);
 
     assertThat(request)
         .isEnded()
         .hasPassedInOrder(
-            "Task_CheckBudget",
-            "Task_PlaceBudgetHolds",
-            "Task_RegisterTool",
-            "Task_CompleteOnboarding",
-            "Task_ActivateTool",
-            "EndEvent_Active")
-        .hasNotPassed("Task_DraftBudgetProposal", "CallActivity_BoardSubmission");
+            PurchaseProcess.Elements.CHECK_BUDGET,
+            PurchaseProcess.Elements.PLACE_BUDGET_HOLDS,
+            PurchaseProcess.Elements.REGISTER_TOOL,
+            PurchaseProcess.Elements.COMPLETE_ONBOARDING,
+            PurchaseProcess.Elements.ACTIVATE_TOOL,
+            PurchaseProcess.Elements.END_ACTIVE)
+        .hasNotPassed(
+            PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
+            PurchaseProcess.Elements.BOARD_SUBMISSION);
     verify(mocks.placeBudgetHolds).execute(any());
     verify(mocks.registerTool).execute(any());
     verify(mocks.activateTool).execute(any());
@@ -356,12 +384,12 @@ class MartechPurchaseModelTest {
     mocks.budgetSufficient = false;
     ProcessInstance request = approved();
 
-    runJob("Task_CheckBudget");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
 
     assertThat(request)
-        .hasPassed("Gateway_JoinDraft")
-        .hasNotPassed("Task_PlaceBudgetHolds")
-        .isWaitingAtExactly("Task_DraftBudgetProposal");
+        .hasPassed(PurchaseProcess.Elements.GATEWAY_JOIN_DRAFT)
+        .hasNotPassed(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS)
+        .isWaitingAtExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
     assertThat(task(request)).hasCandidateGroup("marketing-leadership");
     assertFormDeployed(task(request));
     Assertions.assertThat(mocks.requestStatuses).endsWith("BUDGET_PROPOSAL");
@@ -372,23 +400,23 @@ class MartechPurchaseModelTest {
     mocks.boardRequired = true;
     ProcessInstance request = approved();
 
-    runJob("Task_CheckBudget");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
 
-    assertThat(request).isWaitingAtExactly("Task_DraftBudgetProposal");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
   }
 
   @Test
   void shouldGoToTheJointProposalWhenHoldsFailAtPlacement() throws Exception {
     mocks.holdsPlaced.add(false); // another request took the money since the check
     ProcessInstance request = approved();
-    runJob("Task_CheckBudget");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
 
-    runJob("Task_PlaceBudgetHolds");
+    runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
 
     assertThat(request)
-        .hasPassed("Gateway_HoldsPlaced")
-        .hasNotPassed("Task_RegisterTool")
-        .isWaitingAtExactly("Task_DraftBudgetProposal")
+        .hasPassed(PurchaseProcess.Elements.GATEWAY_HOLDS_PLACED)
+        .hasNotPassed(PurchaseProcess.Elements.REGISTER_TOOL)
+        .isWaitingAtExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL)
         .variables()
         .containsEntry(HOLDS_PLACED.name(), false);
     verify(mocks.registerTool, never()).execute(any());
@@ -400,7 +428,7 @@ class MartechPurchaseModelTest {
 
     draft(request);
 
-    assertThat(request).isWaitingAtExactly("Task_CosignBudgetProposal");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL);
     assertThat(task(request)).hasCandidateGroup("it-leadership");
     assertFormDeployed(task(request));
     verify(mocks.budgetProposal).notify(any());
@@ -413,13 +441,13 @@ class MartechPurchaseModelTest {
 
     cosign(request, "REQUEST_CHANGES");
 
-    assertThat(request).isWaitingAtExactly("Task_DraftBudgetProposal");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
     assertThat(task(request)).hasCandidateGroup("marketing-leadership");
     Assertions.assertThat(
             historyService()
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(request.getId())
-                .activityId("Task_DraftBudgetProposal")
+                .activityId(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL)
                 .count())
         .isEqualTo(2);
   }
@@ -431,12 +459,12 @@ class MartechPurchaseModelTest {
 
     cosign(request, "REJECT");
 
-    assertThat(request).isWaitingAtExactly("Task_CloseRejectedAtCosign");
-    runJob("Task_CloseRejectedAtCosign");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_REJECTED_AT_COSIGN);
+    runJob(PurchaseProcess.Elements.CLOSE_REJECTED_AT_COSIGN);
     assertThat(request)
         .isEnded()
-        .hasPassed("EndEvent_RejectedAtCosign")
-        .hasNotPassed("CallActivity_BoardSubmission");
+        .hasPassed(PurchaseProcess.Elements.END_REJECTED_AT_COSIGN)
+        .hasNotPassed(PurchaseProcess.Elements.BOARD_SUBMISSION);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("REJECTED");
   }
 
@@ -447,10 +475,12 @@ class MartechPurchaseModelTest {
 
     cosign(request, "APPROVE");
 
-    assertThat(request).isWaitingAtExactly("CallActivity_BoardSubmission");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.BOARD_SUBMISSION);
     ProcessInstance submission = calledProcessInstance(BOARD_SUBMISSION, request);
-    assertThat(submission).hasBusinessKey(REQUEST).isWaitingAtExactly("Task_AssembleBoardPacket");
-    runJob("Task_AssembleBoardPacket");
+    assertThat(submission)
+        .hasBusinessKey(REQUEST)
+        .isWaitingAtExactly(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
+    runJob(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
     assertThat(task(submission)).hasCandidateGroup("board");
   }
 
@@ -461,16 +491,18 @@ class MartechPurchaseModelTest {
     boardDecides(request, "APPROVE");
 
     assertThat(request)
-        .hasPassed("CallActivity_BoardSubmission", "Gateway_BoardOutcome")
-        .isWaitingAtExactly("Task_RaiseBudget");
-    runJob("Task_RaiseBudget");
+        .hasPassed(
+            PurchaseProcess.Elements.BOARD_SUBMISSION,
+            PurchaseProcess.Elements.GATEWAY_BOARD_OUTCOME)
+        .isWaitingAtExactly(PurchaseProcess.Elements.RAISE_BUDGET);
+    runJob(PurchaseProcess.Elements.RAISE_BUDGET);
     verify(mocks.raiseBudget).execute(any());
-    assertThat(request).isWaitingAtExactly("Task_PlaceBudgetHolds");
-    runJob("Task_PlaceBudgetHolds");
-    runJob("Task_RegisterTool");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    runJob(PurchaseProcess.Elements.REGISTER_TOOL);
     complete(task(request), withVariables(SSO_CONFIGURED.name(), true));
-    runJob("Task_ActivateTool");
-    assertThat(request).isEnded().hasPassed("EndEvent_Active");
+    runJob(PurchaseProcess.Elements.ACTIVATE_TOOL);
+    assertThat(request).isEnded().hasPassed(PurchaseProcess.Elements.END_ACTIVE);
     verify(mocks.closeRequest, never()).execute(any());
   }
 
@@ -480,12 +512,12 @@ class MartechPurchaseModelTest {
 
     boardDecides(request, "REJECT");
 
-    assertThat(request).isWaitingAtExactly("Task_CloseRejectedByBoard");
-    runJob("Task_CloseRejectedByBoard");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_REJECTED_BY_BOARD);
+    runJob(PurchaseProcess.Elements.CLOSE_REJECTED_BY_BOARD);
     assertThat(request)
         .isEnded()
-        .hasPassed("EndEvent_RejectedByBoard")
-        .hasNotPassed("Task_RaiseBudget");
+        .hasPassed(PurchaseProcess.Elements.END_REJECTED_BY_BOARD)
+        .hasNotPassed(PurchaseProcess.Elements.RAISE_BUDGET);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("REJECTED");
     verify(mocks.raiseBudget, never()).execute(any());
   }
@@ -497,25 +529,25 @@ class MartechPurchaseModelTest {
 
     boardDecides(request, "DEFER");
 
-    assertThat(request).isWaitingAtExactly("CallActivity_BoardSubmission");
-    assertThat(submission).isWaitingAtExactly("Timer_NextBoardCycle");
-    runJob("Timer_NextBoardCycle");
-    runJob("Task_AssembleBoardPacket");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.BOARD_SUBMISSION);
+    assertThat(submission).isWaitingAtExactly(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+    runJob(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+    runJob(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
     verify(mocks.assembleBoardPacket, times(2)).execute(any());
     boardDecides(request, "APPROVE");
-    assertThat(request).isWaitingAtExactly("Task_RaiseBudget");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.RAISE_BUDGET);
   }
 
   @Test
   void shouldGoBackToTheJointProposalWhenHoldsFailAfterTheBoardRaisedTheBudget() {
     ProcessInstance request = beforeTheBoard();
     boardDecides(request, "APPROVE");
-    runJob("Task_RaiseBudget");
+    runJob(PurchaseProcess.Elements.RAISE_BUDGET);
 
     mocks.holdsPlaced.add(false);
-    runJob("Task_PlaceBudgetHolds");
+    runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
 
-    assertThat(request).isWaitingAtExactly("Task_DraftBudgetProposal");
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
   }
 
   @Test
@@ -524,16 +556,17 @@ class MartechPurchaseModelTest {
 
     withdraw(request);
 
-    assertThat(request).hasNotPassed("Task_CheckInventory");
+    assertThat(request).hasNotPassed(PurchaseProcess.Elements.CHECK_INVENTORY);
     verify(mocks.checkInventory, never()).execute(any());
-    Assertions.assertThat(jobQuery().activityId("Task_CheckInventory").count()).isZero();
+    Assertions.assertThat(jobQuery().activityId(PurchaseProcess.Elements.CHECK_INVENTORY).count())
+        .isZero();
   }
 
   @Test
   void shouldCloseAsWithdrawnWhenWithdrawnWhileConsideringTheExistingTool() {
     mocks.overlapsFound = true;
     ProcessInstance request = submit();
-    runJob("Task_CheckInventory");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
     withdraw(request);
 
@@ -589,16 +622,21 @@ class MartechPurchaseModelTest {
   /** Correlates as {@link WithdrawalService} does, then closes the request as WITHDRAWN. */
   private void withdraw(ProcessInstance request) {
     runtimeService()
-        .createMessageCorrelation(WithdrawalService.MESSAGE)
+        .createMessageCorrelation(PurchaseProcess.MESSAGE_REQUEST_WITHDRAWN)
         .processInstanceBusinessKey(REQUEST)
         .correlateWithResult();
 
     // the interrupting event sub-process ends everything else the request was waiting at
-    assertThat(request).isWaitingAtExactly("SubProcess_Withdrawal", "Task_CloseWithdrawnOnRequest");
-    runJob("Task_CloseWithdrawnOnRequest");
+    assertThat(request)
+        .isWaitingAtExactly(
+            PurchaseProcess.Elements.SUBPROCESS_WITHDRAWAL,
+            PurchaseProcess.Elements.CLOSE_WITHDRAWN_ON_REQUEST);
+    runJob(PurchaseProcess.Elements.CLOSE_WITHDRAWN_ON_REQUEST);
     assertThat(request)
         .isEnded()
-        .hasPassed("StartEvent_WithdrawalRequested", "EndEvent_WithdrawnOnRequest");
+        .hasPassed(
+            PurchaseProcess.Elements.START_WITHDRAWAL_REQUESTED,
+            PurchaseProcess.Elements.END_WITHDRAWN_ON_REQUEST);
     Assertions.assertThat(mocks.finalStatuses).containsExactly("WITHDRAWN");
     try {
       verify(mocks.requestEnded).notify(any());
@@ -624,7 +662,7 @@ class MartechPurchaseModelTest {
   void shouldNotCallTheEndListenerBeforeTheInstanceEnds() throws Exception {
     mocks.budgetSufficient = false;
     ProcessInstance request = approved();
-    runJob("Task_CheckBudget");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
 
     verify(mocks.requestEnded, never()).notify(any());
     Assertions.assertThat(runtimeService().getVariable(request.getId(), FINAL_STATUS.name()))
@@ -642,7 +680,7 @@ class MartechPurchaseModelTest {
               .startProcessInstanceByKey(
                   PROCESS_KEY,
                   withVariables(TOOL_NAME.name(), "Eventful", PERSONAL_DATA.name(), "NONE"));
-      assertThat(request).isWaitingAt("Task_CheckInventory");
+      assertThat(request).isWaitingAt(PurchaseProcess.Elements.CHECK_INVENTORY);
       return request;
     } finally {
       identityService().clearAuthentication();
@@ -651,23 +689,23 @@ class MartechPurchaseModelTest {
 
   private ProcessInstance inReview() {
     ProcessInstance request = submit();
-    runJob("Task_CheckInventory");
-    assertThat(request).isWaitingAt("CallActivity_JointReview");
+    runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
+    assertThat(request).isWaitingAt(PurchaseProcess.Elements.JOINT_REVIEW);
     return request;
   }
 
   private ProcessInstance approved() {
     ProcessInstance request = inReview();
     review(request, "APPROVE", "APPROVE");
-    assertThat(request).isWaitingAt("Task_CheckBudget");
+    assertThat(request).isWaitingAt(PurchaseProcess.Elements.CHECK_BUDGET);
     return request;
   }
 
   private ProcessInstance drafting() {
     mocks.budgetSufficient = false;
     ProcessInstance request = approved();
-    runJob("Task_CheckBudget");
-    assertThat(request).isWaitingAt("Task_DraftBudgetProposal");
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
+    assertThat(request).isWaitingAt(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
     return request;
   }
 
@@ -675,9 +713,9 @@ class MartechPurchaseModelTest {
     ProcessInstance request = drafting();
     draft(request);
     cosign(request, "APPROVE");
-    runJob("Task_AssembleBoardPacket");
+    runJob(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
     assertThat(calledProcessInstance(BOARD_SUBMISSION, request))
-        .isWaitingAtExactly("Task_BoardDecision");
+        .isWaitingAtExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
     return request;
   }
 
@@ -685,27 +723,30 @@ class MartechPurchaseModelTest {
   private static void review(ProcessInstance request, String marketing, String it) {
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     complete(
-        task("Task_ReviewMarketing", review), withVariables(MARKETING_DECISION.name(), marketing));
-    complete(task("Task_ReviewIt", review), withVariables(IT_DECISION.name(), it));
+        task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
+        withVariables(MARKETING_DECISION.name(), marketing));
+    complete(
+        task(JointReviewProcess.Elements.REVIEW_IT, review), withVariables(IT_DECISION.name(), it));
   }
 
   private static void draft(ProcessInstance request) {
     complete(
-        task("Task_DraftBudgetProposal", request),
+        task(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL, request),
         withVariables(
             PROPOSAL_AMOUNT.name(), 25_000.0, PROPOSAL_JUSTIFICATION.name(), "Pipeline growth"));
   }
 
   private static void cosign(ProcessInstance request, String decision) {
     complete(
-        task("Task_CosignBudgetProposal", request),
+        task(PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL, request),
         withVariables(COSIGN_DECISION.name(), decision, COSIGN_COMMENT.name(), "signed"));
   }
 
   private static void boardDecides(ProcessInstance request, String decision) {
     ProcessInstance submission = calledProcessInstance(BOARD_SUBMISSION, request);
     complete(
-        task("Task_BoardDecision", submission), withVariables(BOARD_DECISION.name(), decision));
+        task(BoardSubmissionProcess.Elements.BOARD_DECISION, submission),
+        withVariables(BOARD_DECISION.name(), decision));
   }
 
   /** Runs the one job waiting at the activity, as the job executor would. */

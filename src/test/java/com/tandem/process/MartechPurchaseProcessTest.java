@@ -1,5 +1,31 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.ANNUAL_LICENSE_COST;
+import static com.tandem.process.PurchaseProcess.BOARD_COMMENT;
+import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
+import static com.tandem.process.PurchaseProcess.BOARD_PACKET;
+import static com.tandem.process.PurchaseProcess.CAPABILITIES;
+import static com.tandem.process.PurchaseProcess.COSIGN_COMMENT;
+import static com.tandem.process.PurchaseProcess.COSIGN_DECISION;
+import static com.tandem.process.PurchaseProcess.DPA_SIGNED;
+import static com.tandem.process.PurchaseProcess.IMPLEMENTATION_COST;
+import static com.tandem.process.PurchaseProcess.IT_COMMENT;
+import static com.tandem.process.PurchaseProcess.IT_DECISION;
+import static com.tandem.process.PurchaseProcess.MARKETING_COMMENT;
+import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
+import static com.tandem.process.PurchaseProcess.NEEDED_BY;
+import static com.tandem.process.PurchaseProcess.NEW_TOOL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
+import static com.tandem.process.PurchaseProcess.PRIVACY_COMMENT;
+import static com.tandem.process.PurchaseProcess.PRIVACY_DECISION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.REVISION_ACTION;
+import static com.tandem.process.PurchaseProcess.SEATS;
+import static com.tandem.process.PurchaseProcess.SSO_CONFIGURED;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.USE_EXISTING_TOOL;
+import static com.tandem.process.PurchaseProcess.VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -47,18 +73,31 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   void approveJointReview(String id) {
     complete(
         id,
-        "Task_ReviewMarketing",
+        JointReviewProcess.Elements.REVIEW_MARKETING,
         "cmo",
-        "marketingDecision",
+        MARKETING_DECISION.name(),
         "APPROVE",
-        "marketingComment",
+        MARKETING_COMMENT.name(),
         "Fits our plan");
     complete(
-        id, "Task_ReviewIt", "cio", "itDecision", "APPROVE", "itComment", "SSO and export fine");
+        id,
+        JointReviewProcess.Elements.REVIEW_IT,
+        "cio",
+        IT_DECISION.name(),
+        "APPROVE",
+        IT_COMMENT.name(),
+        "SSO and export fine");
   }
 
   void onboard(String id) {
-    complete(id, "Task_CompleteOnboarding", "itops", "ssoConfigured", true, "dpaSigned", true);
+    complete(
+        id,
+        PurchaseProcess.Elements.COMPLETE_ONBOARDING,
+        "itops",
+        SSO_CONFIGURED.name(),
+        true,
+        DPA_SIGNED.name(),
+        true);
   }
 
   List<BudgetAllocation> allocations(String id, AllocationState state) {
@@ -81,7 +120,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   /** A cost that the demo budget lines cannot carry but that stays below the board threshold. */
   Map<String, Object> intakeInAYearWithoutBudget() {
     return intakeWith(
-        "neededBy", LocalDate.now().plusYears(4).withMonth(3).withDayOfMonth(1).toString());
+        NEEDED_BY.name(), LocalDate.now().plusYears(4).withMonth(3).withDayOfMonth(1).toString());
   }
 
   // ---- the paths -------------------------------------------------------------------------
@@ -91,9 +130,13 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id = submit(intake());
     assertThat(id).matches("MTR-\\d{4}-\\d{5}");
     assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
-    assertThat(openTasks(id)).containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt");
-    assertThat(task(id, "Task_ReviewMarketing").getName()).contains("Eventful").contains(id);
-    assertThat(task(id, "Task_ReviewMarketing").getDueDate()).isNotNull();
+    assertThat(openTasks(id))
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);
+    assertThat(task(id, JointReviewProcess.Elements.REVIEW_MARKETING).getName())
+        .contains("Eventful")
+        .contains(id);
+    assertThat(task(id, JointReviewProcess.Elements.REVIEW_MARKETING).getDueDate()).isNotNull();
 
     approveJointReview(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
@@ -126,7 +169,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
                 .processDefinitionKey("martech-purchase")
                 .singleResult()
                 .getEndActivityId())
-        .isEqualTo("EndEvent_Active");
+        .isEqualTo(PurchaseProcess.Elements.END_ACTIVE);
     assertThat(mailsTo("requester@tandem.example", id)).anyMatch(s -> s.contains("ready to use"));
   }
 
@@ -135,18 +178,23 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id =
         submit(
             intakeWith(
-                "toolName",
+                TOOL_NAME.name(),
                 "HubSpot Marketing Pro",
-                "vendor",
+                VENDOR.name(),
                 "HubSpot, Inc.",
-                "capabilities",
+                CAPABILITIES.name(),
                 "email-marketing"));
     assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_REQUESTER);
     assertThat(registry.overlaps(id)).isNotEmpty();
     assertThat(mailsTo("requester@tandem.example", id))
         .anyMatch(s -> s.contains("input is needed"));
 
-    complete(id, "Task_ConsiderExistingTool", "requester", "useExistingTool", true);
+    complete(
+        id,
+        PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
+        "requester",
+        USE_EXISTING_TOOL.name(),
+        true);
     assertThat(status(id)).isEqualTo(RequestStatus.REDIRECTED);
     assertThat(decisions(id)).containsExactly("INVENTORY:USE_EXISTING_TOOL:requester");
     assertNothingLeftBehind(id);
@@ -155,42 +203,60 @@ class MartechPurchaseProcessTest extends ProcessScenario {
 
   @Test
   void shouldReviewWithJustificationWhenRequesterStillNeedsTheNewTool() {
-    String id = submit(intakeWith("capabilities", "email-marketing"));
-    assertThat(openTasks(id)).containsExactly("Task_ConsiderExistingTool");
+    String id = submit(intakeWith(CAPABILITIES.name(), "email-marketing"));
+    assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL);
     assertThatThrownBy(
-            () -> complete(id, "Task_ConsiderExistingTool", "requester", "useExistingTool", false))
+            () ->
+                complete(
+                    id,
+                    PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
+                    "requester",
+                    USE_EXISTING_TOOL.name(),
+                    false))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("why the tools we own do not fit");
-    assertThat(openTasks(id)).containsExactly("Task_ConsiderExistingTool");
+    assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL);
 
     complete(
         id,
-        "Task_ConsiderExistingTool",
+        PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
         "requester",
-        "useExistingTool",
+        USE_EXISTING_TOOL.name(),
         false,
-        "newToolJustification",
+        NEW_TOOL_JUSTIFICATION.name(),
         "Our email tool cannot send webinar invitations with calendar links.");
     assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
     assertThat(request(id).newToolJustification()).contains("calendar links");
-    assertThat(openTasks(id)).containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt");
+    assertThat(openTasks(id))
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);
   }
 
   @Test
   void shouldAskPrivacyWhenPersonalDataIsProcessed() {
-    String id = submit(intakeWith("personalData", "PERSONAL"));
+    String id = submit(intakeWith(PERSONAL_DATA.name(), "PERSONAL"));
     assertThat(openTasks(id))
-        .containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt", "Task_ReviewPrivacy");
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING,
+            JointReviewProcess.Elements.REVIEW_IT,
+            JointReviewProcess.Elements.REVIEW_PRIVACY);
     approveJointReview(id);
     assertThat(status(id)).as("waits for privacy").isEqualTo(RequestStatus.IN_REVIEW);
-    complete(id, "Task_ReviewPrivacy", "privacy", "privacyDecision", "APPROVE");
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_PRIVACY,
+        "privacy",
+        PRIVACY_DECISION.name(),
+        "APPROVE");
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
   }
 
   @Test
   void shouldNotAskPrivacyForPseudonymousData() {
-    String id = submit(intakeWith("personalData", "PSEUDONYMOUS"));
-    assertThat(openTasks(id)).containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt");
+    String id = submit(intakeWith(PERSONAL_DATA.name(), "PSEUDONYMOUS"));
+    assertThat(openTasks(id))
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);
   }
 
   @Test
@@ -198,57 +264,70 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id = submit(intake());
     assertThatThrownBy(
             () ->
-                complete(id, "Task_ReviewMarketing", "cmo", "marketingDecision", "REQUEST_CHANGES"))
+                complete(
+                    id,
+                    JointReviewProcess.Elements.REVIEW_MARKETING,
+                    "cmo",
+                    MARKETING_DECISION.name(),
+                    "REQUEST_CHANGES"))
         .as("a comment is required")
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Please explain your decision");
     complete(
         id,
-        "Task_ReviewMarketing",
+        JointReviewProcess.Elements.REVIEW_MARKETING,
         "cmo",
-        "marketingDecision",
+        MARKETING_DECISION.name(),
         "REQUEST_CHANGES",
-        "marketingComment",
+        MARKETING_COMMENT.name(),
         "Ask for 3 seats, not 5");
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
     assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_REQUESTER);
-    assertThat(openTasks(id)).containsExactly("Task_ReviseRequest");
+    assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.REVISE_REQUEST);
 
     // A bad resubmission is refused and the task stays open.
     assertThatThrownBy(
             () ->
                 complete(
                     id,
-                    "Task_ReviseRequest",
+                    PurchaseProcess.Elements.REVISE_REQUEST,
                     "requester",
-                    "revisionAction",
+                    REVISION_ACTION.name(),
                     "RESUBMIT",
-                    "annualLicenseCost",
+                    ANNUAL_LICENSE_COST.name(),
                     "-5"))
         .isInstanceOf(IntakeRejectedException.class)
-        .hasMessageContaining("annualLicenseCost");
-    assertThat(openTasks(id)).containsExactly("Task_ReviseRequest");
+        .hasMessageContaining(ANNUAL_LICENSE_COST.name());
+    assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.REVISE_REQUEST);
 
     complete(
         id,
-        "Task_ReviseRequest",
+        PurchaseProcess.Elements.REVISE_REQUEST,
         "requester",
-        "revisionAction",
+        REVISION_ACTION.name(),
         "RESUBMIT",
-        "seats",
+        SEATS.name(),
         3L,
-        "annualLicenseCost",
+        ANNUAL_LICENSE_COST.name(),
         7200.0,
-        "personalData",
+        PERSONAL_DATA.name(),
         "PERSONAL");
     assertThat(request(id).data().seats()).isEqualTo(3);
     assertThat(request(id).data().annualLicenseCost()).isEqualByComparingTo("7200.00");
     assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
     assertThat(openTasks(id))
         .as("whole review again, now with privacy")
-        .containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt", "Task_ReviewPrivacy");
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING,
+            JointReviewProcess.Elements.REVIEW_IT,
+            JointReviewProcess.Elements.REVIEW_PRIVACY);
     approveJointReview(id);
-    complete(id, "Task_ReviewPrivacy", "privacy", "privacyDecision", "APPROVE");
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_PRIVACY,
+        "privacy",
+        PRIVACY_DECISION.name(),
+        "APPROVE");
     onboard(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ACTIVE);
     assertThat(allocations(id, AllocationState.COMMITTED))
@@ -261,14 +340,19 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id = submit(intake());
     complete(
         id,
-        "Task_ReviewMarketing",
+        JointReviewProcess.Elements.REVIEW_MARKETING,
         "cmo",
-        "marketingDecision",
+        MARKETING_DECISION.name(),
         "REQUEST_CHANGES",
-        "marketingComment",
+        MARKETING_COMMENT.name(),
         "Cheaper?");
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
-    complete(id, "Task_ReviseRequest", "requester", "revisionAction", "WITHDRAW");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+    complete(
+        id,
+        PurchaseProcess.Elements.REVISE_REQUEST,
+        "requester",
+        REVISION_ACTION.name(),
+        "WITHDRAW");
     assertThat(status(id)).isEqualTo(RequestStatus.WITHDRAWN);
     assertNothingLeftBehind(id);
   }
@@ -278,13 +362,13 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id = submit(intake());
     complete(
         id,
-        "Task_ReviewMarketing",
+        JointReviewProcess.Elements.REVIEW_MARKETING,
         "cmo",
-        "marketingDecision",
+        MARKETING_DECISION.name(),
         "REJECT",
-        "marketingComment",
+        MARKETING_COMMENT.name(),
         "Not this year");
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
     assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
     assertNothingLeftBehind(id);
     assertThat(mailsTo("requester@tandem.example", id)).anyMatch(s -> s.contains("REJECTED"));
@@ -295,19 +379,19 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id = submit(intake());
     complete(
         id,
-        "Task_ReviewMarketing",
+        JointReviewProcess.Elements.REVIEW_MARKETING,
         "cmo",
-        "marketingDecision",
+        MARKETING_DECISION.name(),
         "REQUEST_CHANGES",
-        "marketingComment",
+        MARKETING_COMMENT.name(),
         "Fewer seats");
     complete(
         id,
-        "Task_ReviewIt",
+        JointReviewProcess.Elements.REVIEW_IT,
         "cio",
-        "itDecision",
+        IT_DECISION.name(),
         "REJECT",
-        "itComment",
+        IT_COMMENT.name(),
         "No data export: shadow IT risk");
     assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
     assertThat(registry.decisions(id))
@@ -317,15 +401,15 @@ class MartechPurchaseProcessTest extends ProcessScenario {
 
   @Test
   void shouldRejectWhenPrivacyRejects() {
-    String id = submit(intakeWith("personalData", "SENSITIVE"));
+    String id = submit(intakeWith(PERSONAL_DATA.name(), "SENSITIVE"));
     approveJointReview(id);
     complete(
         id,
-        "Task_ReviewPrivacy",
+        JointReviewProcess.Elements.REVIEW_PRIVACY,
         "privacy",
-        "privacyDecision",
+        PRIVACY_DECISION.name(),
         "REJECT",
-        "privacyComment",
+        PRIVACY_COMMENT.name(),
         "Health data abroad");
     assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
     assertNothingLeftBehind(id);
@@ -334,7 +418,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   @Test
   void shouldLetOnlyTheReviewGroupSeeItsTask() {
     String id = submit(intake());
-    var marketingTask = task(id, "Task_ReviewMarketing");
+    var marketingTask = task(id, JointReviewProcess.Elements.REVIEW_MARKETING);
     as("cio");
     assertThat(taskService.createTaskQuery().taskId(marketingTask.getId()).singleResult()).isNull();
     as("requester");
@@ -349,7 +433,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       String id = submit(intakeInAYearWithoutBudget());
       approveJointReview(id);
       assertThat(status(id)).isEqualTo(RequestStatus.BUDGET_PROPOSAL);
-      assertThat(openTasks(id)).containsExactly("Task_DraftBudgetProposal");
+      assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
       assertThat(allocations(id, AllocationState.HELD)).isEmpty();
       return id;
     }
@@ -357,13 +441,18 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     void draftAndCosign(String id) {
       complete(
           id,
-          "Task_DraftBudgetProposal",
+          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
           "cmo",
-          "proposalAmount",
+          PROPOSAL_AMOUNT.name(),
           15000.0,
-          "proposalJustification",
+          PROPOSAL_JUSTIFICATION.name(),
           "Webinars bring 30% of our leads");
-      complete(id, "Task_CosignBudgetProposal", "cio", "cosignDecision", "APPROVE");
+      complete(
+          id,
+          PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL,
+          "cio",
+          COSIGN_DECISION.name(),
+          "APPROVE");
     }
 
     @Test
@@ -371,28 +460,29 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       String id = reachBudgetProposal();
       complete(
           id,
-          "Task_DraftBudgetProposal",
+          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
           "cmo",
-          "proposalAmount",
+          PROPOSAL_AMOUNT.name(),
           20000.0,
-          "proposalJustification",
+          PROPOSAL_JUSTIFICATION.name(),
           "Growth");
       complete(
           id,
-          "Task_CosignBudgetProposal",
+          PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL,
           "cio",
-          "cosignDecision",
+          COSIGN_DECISION.name(),
           "REQUEST_CHANGES",
-          "cosignComment",
+          COSIGN_COMMENT.name(),
           "Ask only for the shortfall: 15000");
-      assertThat(openTasks(id)).containsExactly("Task_DraftBudgetProposal");
+      assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
       draftAndCosign(id);
       assertThat(status(id)).isEqualTo(RequestStatus.BOARD_REVIEW);
-      assertThat(openTasks(id)).containsExactly("Task_BoardDecision");
+      assertThat(openTasks(id)).containsExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
       assertThat(
               (String)
                   runtimeService.getVariable(
-                      task(id, "Task_BoardDecision").getExecutionId(), "boardPacket"))
+                      task(id, BoardSubmissionProcess.Elements.BOARD_DECISION).getExecutionId(),
+                      BOARD_PACKET.name()))
           .contains(id)
           .contains("Webinars bring 30% of our leads")
           .contains("MARKETING_REVIEW")
@@ -404,19 +494,19 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       String id = reachBudgetProposal();
       complete(
           id,
-          "Task_DraftBudgetProposal",
+          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
           "cmo",
-          "proposalAmount",
+          PROPOSAL_AMOUNT.name(),
           15000.0,
-          "proposalJustification",
+          PROPOSAL_JUSTIFICATION.name(),
           "Growth");
       complete(
           id,
-          "Task_CosignBudgetProposal",
+          PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL,
           "cio",
-          "cosignDecision",
+          COSIGN_DECISION.name(),
           "REJECT",
-          "cosignComment",
+          COSIGN_COMMENT.name(),
           "Not worth it");
       assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
       assertNothingLeftBehind(id);
@@ -427,7 +517,12 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       String id = reachBudgetProposal();
       int fiscalYear = budget.fiscalYearOf(request(id).data().neededBy());
       draftAndCosign(id);
-      complete(id, "Task_BoardDecision", "board", "boardDecision", "APPROVE");
+      complete(
+          id,
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
+          "board",
+          BOARD_DECISION.name(),
+          "APPROVE");
       assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
       assertThat(budget.lines(fiscalYear))
           .allSatisfy(line -> assertThat(line.available().signum()).isZero());
@@ -442,12 +537,24 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       String id = reachBudgetProposal();
       draftAndCosign(id);
       assertThatThrownBy(
-              () -> complete(id, "Task_BoardDecision", "board", "boardDecision", "REJECT"))
+              () ->
+                  complete(
+                      id,
+                      BoardSubmissionProcess.Elements.BOARD_DECISION,
+                      "board",
+                      BOARD_DECISION.name(),
+                      "REJECT"))
           .isInstanceOf(ProcessEngineException.class)
-          .hasMessageContaining("boardComment");
-      assertThat(openTasks(id)).containsExactly("Task_BoardDecision");
+          .hasMessageContaining(BOARD_COMMENT.name());
+      assertThat(openTasks(id)).containsExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
       complete(
-          id, "Task_BoardDecision", "board", "boardDecision", "REJECT", "boardComment", "Freeze");
+          id,
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
+          "board",
+          BOARD_DECISION.name(),
+          "REJECT",
+          BOARD_COMMENT.name(),
+          "Freeze");
       assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
       assertNothingLeftBehind(id);
     }
@@ -458,17 +565,22 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       draftAndCosign(id);
       complete(
           id,
-          "Task_BoardDecision",
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
           "board",
-          "boardDecision",
+          BOARD_DECISION.name(),
           "DEFER",
-          "boardComment",
+          BOARD_COMMENT.name(),
           "Next quarter");
       assertThat(openTasks(id)).isEmpty();
       assertThat(status(id)).isEqualTo(RequestStatus.BOARD_REVIEW);
-      fireTimer(id, "Timer_NextBoardCycle");
-      assertThat(openTasks(id)).containsExactly("Task_BoardDecision");
-      complete(id, "Task_BoardDecision", "board", "boardDecision", "APPROVE");
+      fireTimer(id, BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+      assertThat(openTasks(id)).containsExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
+      complete(
+          id,
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
+          "board",
+          BOARD_DECISION.name(),
+          "APPROVE");
       assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
       assertThat(decisions(id)).contains("BOARD:DEFER:board", "BOARD:APPROVE:board");
     }
@@ -499,11 +611,11 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     String id =
         submit(
             intakeWith(
-                "annualLicenseCost",
+                ANNUAL_LICENSE_COST.name(),
                 "90000.00",
-                "implementationCost",
+                IMPLEMENTATION_COST.name(),
                 "10000.00",
-                "neededBy",
+                NEEDED_BY.name(),
                 LocalDate.now().plusYears(1).withMonth(6).withDayOfMonth(1).toString()));
     approveJointReview(id);
     assertThat(status(id)).isEqualTo(RequestStatus.BUDGET_PROPOSAL);
@@ -515,20 +627,26 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   @Test
   void shouldRemindAndEscalateWhenTheSlaPassesWithoutCancellingTheReview() {
     String id = submit(intake());
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
-    fireTimer(id, "Timer_MarketingReviewSla");
-    assertThat(openTasks(id)).containsExactly("Task_ReviewMarketing");
-    assertThat(task(id, "Task_ReviewMarketing").getPriority()).isGreaterThan(50);
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+    fireTimer(id, JointReviewProcess.Elements.MARKETING_REVIEW_SLA);
+    assertThat(openTasks(id)).containsExactly(JointReviewProcess.Elements.REVIEW_MARKETING);
+    assertThat(task(id, JointReviewProcess.Elements.REVIEW_MARKETING).getPriority())
+        .isGreaterThan(50);
     assertThat(mailsTo("cmo@tandem.example", id))
         .anyMatch(s -> s.startsWith("[" + id + "] Overdue"))
         .anyMatch(s -> s.startsWith("Escalation"));
-    complete(id, "Task_ReviewMarketing", "cmo", "marketingDecision", "APPROVE");
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_MARKETING,
+        "cmo",
+        MARKETING_DECISION.name(),
+        "APPROVE");
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
   }
 
   @Test
   void shouldWithdrawWhileAwaitingTheRequester() {
-    String id = submit(intakeWith("vendor", "Hubspot"));
+    String id = submit(intakeWith(VENDOR.name(), "Hubspot"));
     assertThat(status(id)).isEqualTo(RequestStatus.AWAITING_REQUESTER);
     withdrawals.withdraw(id, "requester", "Changed my mind");
     runJobs();
@@ -540,7 +658,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   @Test
   void shouldWithdrawDuringTheJointReview() {
     String id = submit(intake());
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
     withdrawals.withdraw(id, "requester", null);
     runJobs();
     assertThat(status(id)).isEqualTo(RequestStatus.WITHDRAWN);
@@ -565,10 +683,13 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     long requestsBefore = registry.count(null, null);
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
     assertThatThrownBy(
-            () -> submit(intakeWith("annualLicenseCost", "-1", "capabilities", "teleportation")))
+            () ->
+                submit(
+                    intakeWith(
+                        ANNUAL_LICENSE_COST.name(), "-1", CAPABILITIES.name(), "teleportation")))
         .isInstanceOf(IntakeRejectedException.class)
-        .hasMessageContaining("annualLicenseCost")
-        .hasMessageContaining("capabilities");
+        .hasMessageContaining(ANNUAL_LICENSE_COST.name())
+        .hasMessageContaining(CAPABILITIES.name());
     assertThat(registry.count(null, null)).isEqualTo(requestsBefore);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }

@@ -1,5 +1,20 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.ANNUAL_LICENSE_COST;
+import static com.tandem.process.PurchaseProcess.BUSINESS_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.CAPABILITIES;
+import static com.tandem.process.PurchaseProcess.CONTRACT_TERM_MONTHS;
+import static com.tandem.process.PurchaseProcess.CURRENCY;
+import static com.tandem.process.PurchaseProcess.DATA_EXPORT_SUPPORTED;
+import static com.tandem.process.PurchaseProcess.IMPLEMENTATION_COST;
+import static com.tandem.process.PurchaseProcess.INTEGRATIONS;
+import static com.tandem.process.PurchaseProcess.NEEDED_BY;
+import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
+import static com.tandem.process.PurchaseProcess.SEATS;
+import static com.tandem.process.PurchaseProcess.SSO;
+import static com.tandem.process.PurchaseProcess.TOOL_NAME;
+import static com.tandem.process.PurchaseProcess.VENDOR;
+import static com.tandem.process.PurchaseProcess.VENDOR_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -94,21 +109,21 @@ public abstract class ProcessScenario {
   /** A valid intake that overlaps with nothing the demo inventory holds. */
   protected Map<String, Object> intake() {
     Map<String, Object> fields = new HashMap<>();
-    fields.put("toolName", "Eventful");
-    fields.put("vendor", "Eventful Inc.");
-    fields.put("vendorUrl", "https://eventful.example");
-    fields.put("capabilities", "event-management");
-    fields.put("businessJustification", "Run our webinar programme in-house.");
-    fields.put("annualLicenseCost", "12000.00");
-    fields.put("implementationCost", "3000.00");
-    fields.put("currency", "USD");
-    fields.put("seats", 5L);
-    fields.put("contractTermMonths", 12L);
-    fields.put("neededBy", LocalDate.now().plusMonths(2).toString());
-    fields.put("personalData", "NONE");
-    fields.put("sso", "SAML");
-    fields.put("integrations", "crm");
-    fields.put("dataExportSupported", true);
+    fields.put(TOOL_NAME.name(), "Eventful");
+    fields.put(VENDOR.name(), "Eventful Inc.");
+    fields.put(VENDOR_URL.name(), "https://eventful.example");
+    fields.put(CAPABILITIES.name(), "event-management");
+    fields.put(BUSINESS_JUSTIFICATION.name(), "Run our webinar programme in-house.");
+    fields.put(ANNUAL_LICENSE_COST.name(), "12000.00");
+    fields.put(IMPLEMENTATION_COST.name(), "3000.00");
+    fields.put(CURRENCY.name(), "USD");
+    fields.put(SEATS.name(), 5L);
+    fields.put(CONTRACT_TERM_MONTHS.name(), 12L);
+    fields.put(NEEDED_BY.name(), LocalDate.now().plusMonths(2).toString());
+    fields.put(PERSONAL_DATA.name(), "NONE");
+    fields.put(SSO.name(), "SAML");
+    fields.put(INTEGRATIONS.name(), "crm");
+    fields.put(DATA_EXPORT_SUPPORTED.name(), true);
     return fields;
   }
 

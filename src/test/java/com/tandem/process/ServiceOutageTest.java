@@ -1,5 +1,7 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.IT_DECISION;
+import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,7 +110,7 @@ class ServiceOutageTest extends ProcessScenario {
   void shouldExplainAnInventoryOutageInTheIncidentAndResumeOnRetry() {
     INVENTORY_DOWN.set(true);
     String id = submit(intake());
-    Incident incident = exhaustRetries("Task_CheckInventory");
+    Incident incident = exhaustRetries(PurchaseProcess.Elements.CHECK_INVENTORY);
     assertThat(incident.getIncidentMessage())
         .contains(id)
         .contains("Eventful")
@@ -121,7 +123,9 @@ class ServiceOutageTest extends ProcessScenario {
     retryInCockpit(incident);
     assertThat(runtimeService.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
     assertThat(status(id)).isEqualTo(RequestStatus.IN_REVIEW);
-    assertThat(openTasks(id)).containsExactlyInAnyOrder("Task_ReviewMarketing", "Task_ReviewIt");
+    assertThat(openTasks(id))
+        .containsExactlyInAnyOrder(
+            JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);
   }
 
   @Test
@@ -130,9 +134,14 @@ class ServiceOutageTest extends ProcessScenario {
     int fiscalYear = budget.fiscalYearOf(request(id).data().neededBy());
     BigDecimal marketingBefore = available(fiscalYear, BudgetOwner.MARKETING);
     BUDGET_DOWN_AFTER_WRITING.set(true);
-    complete(id, "Task_ReviewMarketing", "cmo", "marketingDecision", "APPROVE");
-    complete(id, "Task_ReviewIt", "cio", "itDecision", "APPROVE");
-    Incident incident = exhaustRetries("Task_PlaceBudgetHolds");
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_MARKETING,
+        "cmo",
+        MARKETING_DECISION.name(),
+        "APPROVE");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+    Incident incident = exhaustRetries(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
     assertThat(incident.getIncidentMessage())
         .contains(id)
         .contains("could not place the budget holds")

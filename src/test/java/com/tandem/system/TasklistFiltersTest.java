@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.process.JointReviewProcess;
 import com.tandem.process.ProcessScenario;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
@@ -53,10 +54,10 @@ class TasklistFiltersTest extends ProcessScenario {
     String id = submit(intake());
     assertThat(tasksOf("cmo", "Marketing reviews"))
         .extracting(Task::getTaskDefinitionKey)
-        .contains("Task_ReviewMarketing");
+        .contains(JointReviewProcess.Elements.REVIEW_MARKETING);
     assertThat(tasksOf("cio", "IT reviews"))
         .extracting(Task::getTaskDefinitionKey)
-        .containsOnly("Task_ReviewIt");
+        .containsOnly(JointReviewProcess.Elements.REVIEW_IT);
     assertThat(tasksOf("cio", "IT reviews")).anyMatch(t -> t.getName().contains(id));
     Filter filter =
         filterService.createFilterQuery().filterName("Marketing reviews").singleResult();
@@ -67,7 +68,7 @@ class TasklistFiltersTest extends ProcessScenario {
   @Test
   void shouldLetTheReviewerReadTheColumnsOfTheTask() {
     String id = submit(intake());
-    Task review = task(id, "Task_ReviewMarketing");
+    Task review = task(id, JointReviewProcess.Elements.REVIEW_MARKETING);
     as("cmo");
     try {
       // What Tasklist reads for the columns: variables the reviewer may read, i.e. the task's own.
