@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tandem.process.PurchaseProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -166,7 +167,7 @@ abstract class ApiTestSupport {
         jdbc.sql("SELECT COUNT(*) FROM tandem_purchase_request").query(Long.class).single(),
         historyService
             .createHistoricProcessInstanceQuery()
-            .processDefinitionKey("martech-purchase")
+            .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
             .count(),
         jdbc.sql("SELECT COUNT(*) FROM tandem_idempotency_key").query(Long.class).single());
   }

@@ -166,7 +166,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
             historyService
                 .createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(id)
-                .processDefinitionKey("martech-purchase")
+                .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
                 .singleResult()
                 .getEndActivityId())
         .isEqualTo(PurchaseProcess.Elements.END_ACTIVE);

@@ -144,7 +144,7 @@ public abstract class ProcessScenario {
   protected ProcessInstance instance(String requestId) {
     return runtimeService
         .createProcessInstanceQuery()
-        .processDefinitionKey("martech-purchase")
+        .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
         .processInstanceBusinessKey(requestId)
         .singleResult();
   }

@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.process.PurchaseProcess;
 import com.tandem.request.TandemGroups;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ class TandemRestartsOnH2Test {
               second
                   .getBean(RepositoryService.class)
                   .createProcessDefinitionQuery()
-                  .processDefinitionKey("martech-purchase")
+                  .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
                   .count())
           .isEqualTo(1);
       assertThat(changesets(jdbc)).as("no changeset applied twice").isEqualTo(changesets);

@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.process.PurchaseProcess;
 import com.tandem.testsupport.MySqlTestServer;
 import com.tandem.testsupport.RequiresMySql;
 import com.tandem.testsupport.ScratchDatabase;
@@ -88,7 +89,7 @@ class TandemRunsOnMySqlTest {
               first
                   .getBean(RepositoryService.class)
                   .createProcessDefinitionQuery()
-                  .processDefinitionKey("martech-purchase")
+                  .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
                   .count())
           .isEqualTo(1);
       assertThat(

@@ -2,6 +2,7 @@ package com.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tandem.process.PurchaseProcess;
 import java.util.List;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,7 +54,7 @@ class TandemStartsOnH2Test {
     ProcessDefinition process =
         repositoryService
             .createProcessDefinitionQuery()
-            .processDefinitionKey("martech-purchase")
+            .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
             .latestVersion()
             .singleResult();
     assertThat(process).as("martech-purchase deployed").isNotNull();
