@@ -9,14 +9,18 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out request numbers, {@code MTR-<year>-<5 digits>}, unique across every Tandem node. Each
- * number is taken in a transaction of its own that commits at once, so the year's counter row is
- * locked for one statement, not for a whole process start: starts run in parallel. A start that
- * fails afterwards leaves its number unused (a gap), which is the price of not serializing all
- * intake on one lock.
+ * Hands out case numbers, {@code <prefix>-<year>-<5 digits>} (purchase requests {@code MTR},
+ * shadow-IT findings {@code SIT}, offboardings {@code OFF}, renewals {@code REN}), unique across
+ * every Tandem node and counted per prefix and year. Each number is taken in a transaction of its
+ * own that commits at once, so the year's counter row is locked for one statement, not for a whole
+ * process start: starts run in parallel. A start that fails afterwards leaves its number unused (a
+ * gap), which is the price of not serializing all intake on one lock.
  */
 @Component
 public class RequestNumbers {
+
+  /** The prefix of purchase requests, whose counters keep their table of milestone 1. */
+  public static final String PURCHASE_REQUEST = "MTR";
 
   private static final int MAX_ATTEMPTS = 5;
   private final JdbcClient jdbc;
@@ -28,12 +32,26 @@ public class RequestNumbers {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The next request id of {@code year}. */
+  /** The next purchase request id of {@code year}: {@code MTR-<year>-<5 digits>}. */
   public String next(int year) {
+    return next(PURCHASE_REQUEST, year);
+  }
+
+  /**
+   * The next number of {@code prefix} (three capital letters) in {@code year}, e.g. {@code
+   * SIT-2026-00001}.
+   */
+  public String next(String prefix, int year) {
+    if (!prefix.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("A case prefix is three capital letters, not " + prefix);
+    }
     for (int attempt = 1; ; attempt++) {
       try {
-        Integer value = ownTransaction.execute(status -> increment(year));
-        return "MTR-%d-%05d".formatted(year, value);
+        Integer value =
+            ownTransaction.execute(
+                status ->
+                    PURCHASE_REQUEST.equals(prefix) ? increment(year) : increment(prefix, year));
+        return "%s-%d-%05d".formatted(prefix, year, value);
       } catch (DuplicateKeyException | PessimisticLockingFailureException firstOfTheYearRace) {
         // Several starts raced to create the year's counter; one won. InnoDB may also resolve
         // that race as a deadlock. Either way the row exists now: take a number again.
@@ -57,6 +75,24 @@ public class RequestNumbers {
     }
     return jdbc.sql("SELECT next_value FROM tandem_request_sequence WHERE seq_year = ?")
         .param(year)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int increment(String prefix, int year) {
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_case_sequence SET next_value = next_value + 1"
+                    + " WHERE prefix = ? AND seq_year = ?")
+            .params(prefix, year)
+            .update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO tandem_case_sequence (prefix, seq_year, next_value) VALUES (?, ?, 1)")
+          .params(prefix, year)
+          .update();
+    }
+    return jdbc.sql("SELECT next_value FROM tandem_case_sequence WHERE prefix = ? AND seq_year = ?")
+        .params(prefix, year)
         .query(Integer.class)
         .single();
   }
