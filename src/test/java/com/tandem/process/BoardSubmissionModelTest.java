@@ -1,6 +1,7 @@
 package com.tandem.process;
 
 import static com.tandem.process.ModelMocks.REQUEST;
+import static com.tandem.process.ProcessVariable.variables;
 import static com.tandem.process.PurchaseProcess.BOARD_COMMENT;
 import static com.tandem.process.PurchaseProcess.BOARD_CYCLE;
 import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
@@ -13,7 +14,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -86,7 +86,7 @@ class BoardSubmissionModelTest {
 
     complete(
         task(submission),
-        withVariables(BOARD_DECISION.name(), decision, BOARD_COMMENT.name(), "as minuted"));
+        variables().put(BOARD_DECISION, decision).put(BOARD_COMMENT, "as minuted").build());
 
     assertThat(submission)
         .isEnded()
@@ -104,7 +104,7 @@ class BoardSubmissionModelTest {
     ProcessInstance submission = start();
     execute(job(submission));
 
-    complete(task(submission), withVariables(BOARD_DECISION.name(), "DEFER"));
+    complete(task(submission), variables().put(BOARD_DECISION, "DEFER").build());
 
     assertThat(submission).isWaitingAtExactly(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
     Job nextCycle = job(submission);
@@ -119,7 +119,7 @@ class BoardSubmissionModelTest {
     assertThat(submission).isWaitingAtExactly(BoardSubmissionProcess.Elements.BOARD_DECISION);
     verify(mocks.assembleBoardPacket, times(2)).execute(any());
 
-    complete(task(submission), withVariables(BOARD_DECISION.name(), "APPROVE"));
+    complete(task(submission), variables().put(BOARD_DECISION, "APPROVE").build());
     assertThat(submission)
         .isEnded()
         .hasPassed(
@@ -134,6 +134,6 @@ class BoardSubmissionModelTest {
         .startProcessInstanceByKey(
             PROCESS_KEY,
             REQUEST,
-            withVariables(REQUEST_ID.name(), REQUEST, BOARD_CYCLE.name(), mocks.boardCycle));
+            variables().put(REQUEST_ID, REQUEST).put(BOARD_CYCLE, mocks.boardCycle).build());
   }
 }

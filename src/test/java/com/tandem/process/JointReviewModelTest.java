@@ -1,6 +1,7 @@
 package com.tandem.process;
 
 import static com.tandem.process.ModelMocks.REQUEST;
+import static com.tandem.process.ProcessVariable.variables;
 import static com.tandem.process.PurchaseProcess.IT_COMMENT;
 import static com.tandem.process.PurchaseProcess.IT_DECISION;
 import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
@@ -19,7 +20,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -160,10 +160,10 @@ class JointReviewModelTest {
 
     complete(
         task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
-        withVariables(MARKETING_DECISION.name(), "APPROVE"));
+        variables().put(MARKETING_DECISION, "APPROVE").build());
     complete(
         task(JointReviewProcess.Elements.REVIEW_IT, review),
-        withVariables(IT_DECISION.name(), "APPROVE"));
+        variables().put(IT_DECISION, "APPROVE").build());
 
     // the two decided branches wait at the join for the third
     assertThat(review)
@@ -221,13 +221,13 @@ class JointReviewModelTest {
 
     complete(
         task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
-        withVariables(MARKETING_DECISION.name(), "APPROVE"));
+        variables().put(MARKETING_DECISION, "APPROVE").build());
     complete(
         task(JointReviewProcess.Elements.REVIEW_IT, review),
-        withVariables(IT_DECISION.name(), "REQUEST_CHANGES", IT_COMMENT.name(), "Needs SAML"));
+        variables().put(IT_DECISION, "REQUEST_CHANGES").put(IT_COMMENT, "Needs SAML").build());
     complete(
         task(JointReviewProcess.Elements.REVIEW_PRIVACY, review),
-        withVariables(PRIVACY_DECISION.name(), "APPROVE", PRIVACY_COMMENT.name(), ""));
+        variables().put(PRIVACY_DECISION, "APPROVE").put(PRIVACY_COMMENT, "").build());
 
     Object summary =
         ENGINE
@@ -251,15 +251,12 @@ class JointReviewModelTest {
   /** What the purchase process hands over after routing. */
   private Map<String, Object> with(boolean privacy, Object... more) {
     Map<String, Object> variables =
-        withVariables(
-            REQUEST_ID.name(),
-            REQUEST,
-            PRIVACY_REVIEW_REQUIRED.name(),
-            privacy,
-            REVIEW_SLA.name(),
-            "P" + mocks.reviewSlaDays + "D",
-            REVIEW_DUE_DATE.name(),
-            ModelMocks.inDays(mocks.reviewSlaDays));
+        variables()
+            .put(REQUEST_ID, REQUEST)
+            .put(PRIVACY_REVIEW_REQUIRED, privacy)
+            .put(REVIEW_SLA, "P" + mocks.reviewSlaDays + "D")
+            .put(REVIEW_DUE_DATE, ModelMocks.inDays(mocks.reviewSlaDays))
+            .build();
     for (int i = 0; i < more.length; i += 2) {
       variables.put((String) more[i], more[i + 1]);
     }
@@ -270,13 +267,14 @@ class JointReviewModelTest {
   static void decide(ProcessInstance review, String marketing, String it, String privacy) {
     complete(
         task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
-        withVariables(MARKETING_DECISION.name(), marketing));
+        variables().put(MARKETING_DECISION, marketing).build());
     complete(
-        task(JointReviewProcess.Elements.REVIEW_IT, review), withVariables(IT_DECISION.name(), it));
+        task(JointReviewProcess.Elements.REVIEW_IT, review),
+        variables().put(IT_DECISION, it).build());
     if (privacy != null) {
       complete(
           task(JointReviewProcess.Elements.REVIEW_PRIVACY, review),
-          withVariables(PRIVACY_DECISION.name(), privacy));
+          variables().put(PRIVACY_DECISION, privacy).build());
     }
   }
 }

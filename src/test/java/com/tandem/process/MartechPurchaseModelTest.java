@@ -1,6 +1,7 @@
 package com.tandem.process;
 
 import static com.tandem.process.ModelMocks.REQUEST;
+import static com.tandem.process.ProcessVariable.variables;
 import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
 import static com.tandem.process.PurchaseProcess.COSIGN_COMMENT;
 import static com.tandem.process.PurchaseProcess.COSIGN_DECISION;
@@ -31,12 +32,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.math.BigDecimal;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -137,7 +138,7 @@ class MartechPurchaseModelTest {
     ProcessInstance request = submit();
     runJob(PurchaseProcess.Elements.CHECK_INVENTORY);
 
-    complete(task(request), withVariables(USE_EXISTING_TOOL.name(), true));
+    complete(task(request), variables().put(USE_EXISTING_TOOL, true).build());
 
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_REDIRECTED);
     runJob(PurchaseProcess.Elements.CLOSE_REDIRECTED);
@@ -162,8 +163,10 @@ class MartechPurchaseModelTest {
 
     complete(
         task(request),
-        withVariables(
-            USE_EXISTING_TOOL.name(), false, NEW_TOOL_JUSTIFICATION.name(), "No webinars"));
+        variables()
+            .put(USE_EXISTING_TOOL, false)
+            .put(NEW_TOOL_JUSTIFICATION, "No webinars")
+            .build());
 
     assertThat(request)
         .hasPassed(
@@ -274,7 +277,7 @@ class MartechPurchaseModelTest {
     review(request, "REQUEST_CHANGES", "APPROVE");
 
     mocks.privacyReviewRequired = true; // the revision now processes personal data
-    complete(task(request), withVariables(REVISION_ACTION.name(), "RESUBMIT"));
+    complete(task(request), variables().put(REVISION_ACTION, "RESUBMIT").build());
 
     assertThat(request)
         .hasPassed(PurchaseProcess.Elements.APPLY_REVISION)
@@ -308,7 +311,7 @@ class MartechPurchaseModelTest {
     ProcessInstance request = inReview();
     review(request, "REQUEST_CHANGES", "REQUEST_CHANGES");
 
-    complete(task(request), withVariables(REVISION_ACTION.name(), "WITHDRAW"));
+    complete(task(request), variables().put(REVISION_ACTION, "WITHDRAW").build());
 
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.CLOSE_WITHDRAWN);
     runJob(PurchaseProcess.Elements.CLOSE_WITHDRAWN);
@@ -356,7 +359,7 @@ class MartechPurchaseModelTest {
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.COMPLETE_ONBOARDING);
     assertThat(task(request)).hasCandidateGroup("it-operations").isNotAssigned();
     assertFormDeployed(task(request));
-    complete(task(request), withVariables(SSO_CONFIGURED.name(), true));
+    complete(task(request), variables().put(SSO_CONFIGURED, true).build());
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.ACTIVATE_TOOL);
     runJob(PurchaseProcess.Elements.ACTIVATE_TOOL);
 
@@ -501,7 +504,7 @@ class MartechPurchaseModelTest {
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
     runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
     runJob(PurchaseProcess.Elements.REGISTER_TOOL);
-    complete(task(request), withVariables(SSO_CONFIGURED.name(), true));
+    complete(task(request), variables().put(SSO_CONFIGURED, true).build());
     runJob(PurchaseProcess.Elements.ACTIVATE_TOOL);
     assertThat(request).isEnded().hasPassed(PurchaseProcess.Elements.END_ACTIVE);
     verify(mocks.closeRequest, never()).execute(any());
@@ -680,7 +683,7 @@ class MartechPurchaseModelTest {
           runtimeService()
               .startProcessInstanceByKey(
                   PROCESS_KEY,
-                  withVariables(TOOL_NAME.name(), "Eventful", PERSONAL_DATA.name(), "NONE"));
+                  variables().put(TOOL_NAME, "Eventful").put(PERSONAL_DATA, "NONE").build());
       assertThat(request).isWaitingAt(PurchaseProcess.Elements.CHECK_INVENTORY);
       return request;
     } finally {
@@ -725,29 +728,32 @@ class MartechPurchaseModelTest {
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     complete(
         task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
-        withVariables(MARKETING_DECISION.name(), marketing));
+        variables().put(MARKETING_DECISION, marketing).build());
     complete(
-        task(JointReviewProcess.Elements.REVIEW_IT, review), withVariables(IT_DECISION.name(), it));
+        task(JointReviewProcess.Elements.REVIEW_IT, review),
+        variables().put(IT_DECISION, it).build());
   }
 
   private static void draft(ProcessInstance request) {
     complete(
         task(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL, request),
-        withVariables(
-            PROPOSAL_AMOUNT.name(), 25_000.0, PROPOSAL_JUSTIFICATION.name(), "Pipeline growth"));
+        variables()
+            .put(PROPOSAL_AMOUNT, new BigDecimal("25000.00"))
+            .put(PROPOSAL_JUSTIFICATION, "Pipeline growth")
+            .build());
   }
 
   private static void cosign(ProcessInstance request, String decision) {
     complete(
         task(PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL, request),
-        withVariables(COSIGN_DECISION.name(), decision, COSIGN_COMMENT.name(), "signed"));
+        variables().put(COSIGN_DECISION, decision).put(COSIGN_COMMENT, "signed").build());
   }
 
   private static void boardDecides(ProcessInstance request, String decision) {
     ProcessInstance submission = calledProcessInstance(BOARD_SUBMISSION, request);
     complete(
         task(BoardSubmissionProcess.Elements.BOARD_DECISION, submission),
-        withVariables(BOARD_DECISION.name(), decision));
+        variables().put(BOARD_DECISION, decision).build());
   }
 
   /** Runs the one job waiting at the activity, as the job executor would. */
