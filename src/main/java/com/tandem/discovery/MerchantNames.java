@@ -121,7 +121,13 @@ public final class MerchantNames {
     }
     var web = WEB.matcher(text);
     if (web.find()) {
-      text = web.group(3) + text.substring(web.end());
+      // a web address names the vendor; what follows it is the city or a reference
+      text = web.group(3);
+    }
+    int comma = text.indexOf(',');
+    if (comma > 0) {
+      // "LOOM, INC. #88213", "HOTJAR LTD, MALTA": the legal form or the place follows a comma
+      text = text.substring(0, comma);
     }
     text = PHONE.matcher(" " + text).replaceAll(" ").strip();
     List<String> words = new ArrayList<>(Arrays.asList(WHITESPACE.split(text)));
