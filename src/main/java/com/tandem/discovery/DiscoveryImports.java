@@ -13,8 +13,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -210,11 +212,19 @@ public class DiscoveryImports {
   private void writeChunk(String hash, List<Sighting> chunk, VendorMatcher matcher) {
     Timestamp now = Timestamp.from(clock.instant());
     List<Object[]> rows = new ArrayList<>(chunk.size());
-    Set<String> touched = new HashSet<>();
+    // per finding of this chunk: the earliest first-seen and the latest seen date
+    Map<String, LocalDate[]> seen = new HashMap<>();
     for (Sighting s : chunk) {
       Match match = matcher.match(s).orElseGet(() -> newFinding(hash, s, matcher, now));
       if (match.findingId() != null) {
-        touched.add(match.findingId());
+        LocalDate first = s.firstSeen() != null ? s.firstSeen() : s.seenOn();
+        seen.merge(
+            match.findingId(),
+            new LocalDate[] {first, s.seenOn()},
+            (a, b) ->
+                new LocalDate[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                });
       }
       rows.add(
           new Object[] {
@@ -245,18 +255,23 @@ public class DiscoveryImports {
           cost_centre, tool_id, request_id, finding_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         rows);
-    for (String finding : touched) {
-      jdbc.sql(
-              """
-              UPDATE tandem_discovery_finding SET
-                first_seen = (SELECT MIN(COALESCE(s.first_seen, s.seen_on)) FROM tandem_discovery_sighting s WHERE s.finding_id = :id),
-                last_seen = (SELECT MAX(s.seen_on) FROM tandem_discovery_sighting s WHERE s.finding_id = :id),
-                updated_at = :now
-              WHERE id = :id""")
-          .param("id", finding)
-          .param("now", now)
-          .update();
-    }
+    List<Object[]> dates =
+        seen.entrySet().stream()
+            .map(
+                e -> {
+                  Date first = Date.valueOf(e.getValue()[0]);
+                  Date last = Date.valueOf(e.getValue()[1]);
+                  return new Object[] {first, first, last, last, now, e.getKey()};
+                })
+            .toList();
+    jdbcTemplate.batchUpdate(
+        """
+        UPDATE tandem_discovery_finding SET
+          first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,
+          last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,
+          updated_at = ?
+        WHERE id = ?""",
+        dates);
   }
 
   private Match newFinding(String hash, Sighting s, VendorMatcher matcher, Timestamp now) {
