@@ -551,7 +551,9 @@ class DiscoveryApiTest {
             "source"),
         badFile("no file part", "EXPENSE", null, 400, "file"),
         badFile("over 100 000 lines", "EXPENSE", utf8(tooManyLines.toString()), 413, "file"),
-        badFile("over 20 MB", "EXPENSE", tooLarge, 413, "file"));
+        badFile("over 20 MB", "EXPENSE", tooLarge, 413, "file"),
+        badFile(
+            "over the upload limit of 22 MB", "EXPENSE", new byte[23 * 1024 * 1024], 413, "body"));
   }
 
   @ParameterizedTest(name = "{0}")
