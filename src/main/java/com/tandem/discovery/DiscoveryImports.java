@@ -8,6 +8,7 @@ import com.tandem.inventory.ToolStatus;
 import com.tandem.inventory.VendorNames;
 import com.tandem.request.RequestNumbers;
 import com.tandem.request.RequestRegistry;
+import com.tandem.web.ApiException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -126,7 +128,14 @@ public class DiscoveryImports {
       List<Sighting> chunk =
           sightings.subList(start, end).stream().filter(s -> !written.contains(s.line())).toList();
       if (!chunk.isEmpty()) {
-        transaction.executeWithoutResult(tx -> writeChunk(hash, chunk, matcher));
+        try {
+          transaction.executeWithoutResult(tx -> writeChunk(hash, chunk, matcher));
+        } catch (DuplicateKeyException concurrentImport) {
+          // the same file uploaded twice at once, or two files naming one new vendor at once
+          throw ApiException.conflict(
+              "Another import is writing the same lines or vendors right now. Upload the file"
+                  + " again in a moment: what is written stays, the rest is added.");
+        }
       }
       int before = done2;
       done2 = end;
