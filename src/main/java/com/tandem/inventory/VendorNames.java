@@ -99,6 +99,15 @@ public final class VendorNames {
     return String.join("", words);
   }
 
+  /**
+   * Whether {@code word} (any case, with or without a trailing dot) is a legal suffix such as "Inc"
+   * or "GmbH" that says what kind of company a vendor is, not which one.
+   */
+  public static boolean isLegalSuffix(String word) {
+    String plain = word.replace(".", "").toLowerCase(Locale.ROOT);
+    return LEGAL_SUFFIXES.contains(plain);
+  }
+
   /** Whether two vendor names name the same vendor. Blank names never match. */
   public static boolean sameVendor(String vendor, String other) {
     return sameKey(key(vendor), key(other));

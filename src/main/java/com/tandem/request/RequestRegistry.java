@@ -207,6 +207,26 @@ public class RequestRegistry {
         .list();
   }
 
+  /**
+   * The requests not yet in a final status (PRODUCT.md §2), oldest first: discovery links what it
+   * finds of their vendors to them.
+   */
+  @Transactional(readOnly = true)
+  public List<PurchaseRequest> open() {
+    List<String> finals =
+        Arrays.stream(RequestStatus.values())
+            .filter(RequestStatus::isFinal)
+            .map(Enum::name)
+            .toList();
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tandem_purchase_request WHERE status NOT IN (:finals) ORDER BY created_at, id")
+        .param("finals", finals)
+        .query(RequestRegistry::mapRequest)
+        .list();
+  }
+
   /** A page of requests, newest first, optionally filtered by status and requester. */
   @Transactional(readOnly = true)
   public List<PurchaseRequest> page(RequestStatus status, String requester, int page, int size) {

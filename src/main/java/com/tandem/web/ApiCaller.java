@@ -64,4 +64,16 @@ public record ApiCaller(String userId, List<String> groups) {
         || groups.contains(TandemGroups.IT_LEADERSHIP)
         || groups.contains(TandemGroups.BOARD);
   }
+
+  /** Discovery imports and pushes (PRODUCT.md §5): IT operations, IT leadership and admins. */
+  public boolean mayImportDiscoveries() {
+    return isAdmin()
+        || groups.contains(TandemGroups.IT_OPERATIONS)
+        || groups.contains(TandemGroups.IT_LEADERSHIP);
+  }
+
+  /** Findings are read by those who import them and by marketing leadership, who owns them. */
+  public boolean mayReadDiscoveries() {
+    return mayImportDiscoveries() || groups.contains(TandemGroups.MARKETING_LEADERSHIP);
+  }
 }

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -224,6 +226,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST,
         BAD_INPUT,
         List.of(new FieldProblem(e.getHeaderName(), "is required")),
+        null);
+  }
+
+  /** A multipart request without one of its parts (a discovery import without its file). */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        BAD_INPUT,
+        List.of(new FieldProblem(e.getRequestPartName(), "is required")),
+        null);
+  }
+
+  /** An upload above spring.servlet.multipart.*: 413 naming the file. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "The upload is larger than the limit.",
+        List.of(new FieldProblem("file", "is larger than the upload limit")),
         null);
   }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,9 +70,17 @@ public class ApiWebConfig implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimitFilter(ObjectMapper objectMapper) {
+  FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimitFilter(
+      ObjectMapper objectMapper, ObjectProvider<MultipartProperties> multipart) {
+    // uploads (discovery exports) are limited by spring.servlet.multipart.max-request-size
+    MultipartProperties uploads = multipart.getIfAvailable(MultipartProperties::new);
+    long maxUploadBytes =
+        uploads.getMaxRequestSize().toBytes() < 0
+            ? Long.MAX_VALUE
+            : uploads.getMaxRequestSize().toBytes();
     var registration =
-        new FilterRegistrationBean<>(new RequestBodyLimitFilter(objectMapper, maxBodyBytes));
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(objectMapper, maxBodyBytes, maxUploadBytes));
     registration.setName("tandem-api-body-limit");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(21);

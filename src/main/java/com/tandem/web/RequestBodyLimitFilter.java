@@ -29,10 +29,21 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private final ObjectMapper objectMapper;
   private final int maxBytes;
+  private final long maxMultipartBytes;
 
   public RequestBodyLimitFilter(ObjectMapper objectMapper, int maxBytes) {
+    this(objectMapper, maxBytes, maxBytes);
+  }
+
+  /**
+   * @param maxMultipartBytes the limit of a multipart upload (a discovery export), which is
+   *     streamed to the multipart resolver, not read into memory here; the resolver enforces it
+   *     again on a body of undeclared length
+   */
+  public RequestBodyLimitFilter(ObjectMapper objectMapper, int maxBytes, long maxMultipartBytes) {
     this.objectMapper = objectMapper;
     this.maxBytes = maxBytes;
+    this.maxMultipartBytes = Math.max(maxBytes, maxMultipartBytes);
   }
 
   @Override
@@ -40,6 +51,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
+    String contentType = request.getContentType();
+    if (contentType != null
+        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      if (declared > maxMultipartBytes) {
+        tooLarge(response, maxMultipartBytes);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (declared > maxBytes) {
       tooLarge(response);
       return;
@@ -57,6 +78,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
+    tooLarge(response, maxBytes);
+  }
+
+  private void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // The connection may still carry the unread rest of the body: let the client open a new one.
