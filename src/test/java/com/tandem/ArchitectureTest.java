@@ -45,7 +45,8 @@ class ArchitectureTest {
                 "com.tandem.budget..",
                 "com.tandem.board..",
                 "com.tandem.onboarding..",
-                "com.tandem.notification..")
+                "com.tandem.notification..",
+                "com.tandem.offboarding..")
             .because("the request core is what every feature shares; it must not know them");
     rule.check(TANDEM);
   }
@@ -67,7 +68,8 @@ class ArchitectureTest {
                 "com.tandem.budget..",
                 "com.tandem.board..",
                 "com.tandem.onboarding..",
-                "com.tandem.notification..")
+                "com.tandem.notification..",
+                "com.tandem.offboarding..")
             .because("the Camunda glue serves every process and feature");
     rule.check(TANDEM);
   }
@@ -89,7 +91,8 @@ class ArchitectureTest {
                 "com.tandem.budget..",
                 "com.tandem.board..",
                 "com.tandem.onboarding..",
-                "com.tandem.notification..")
+                "com.tandem.notification..",
+                "com.tandem.offboarding..")
             .because("features raise what the web layer understands (RejectedInput, ApiException)");
     rule.check(TANDEM);
   }
