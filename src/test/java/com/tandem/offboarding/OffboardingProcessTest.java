@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
@@ -77,6 +78,7 @@ class OffboardingProcessTest extends ProcessScenario {
   @Autowired Offboardings offboardings;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
+  @Autowired FilterService filterService;
 
   // ---- helpers -----------------------------------------------------------------------------
 
@@ -209,6 +211,17 @@ class OffboardingProcessTest extends ProcessScenario {
     }
   }
 
+  /** The tasks a user sees in a Tasklist filter. */
+  List<Task> filtered(String user, String filterName) {
+    as(user);
+    try {
+      var filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+      return filterService.listPage(filter.getId(), 0, 200);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   ToolStatus statusOf(long toolId) {
     return inventory.tool(toolId).orElseThrow().status();
   }
@@ -270,6 +283,16 @@ class OffboardingProcessTest extends ProcessScenario {
 
     Task export = task(id, Elements.EXPORT_DATA);
     assertThat(export.getName()).isEqualTo("Export data: Eventful (" + id + ")");
+    assertThat(filtered("itops", "Offboarding")).extracting(Task::getId).contains(export.getId());
+    as("itops");
+    try {
+      assertThat(taskService.getVariablesLocal(export.getId()))
+          .as("the filter's columns")
+          .containsEntry("listRequestId", id)
+          .containsEntry("listToolName", "Eventful");
+    } finally {
+      identityService.clearAuthentication();
+    }
     assertThat(taskService.getIdentityLinksForTask(export.getId()))
         .anyMatch(link -> "it-operations".equals(link.getGroupId()));
     assertThat(statusOf(toolId)).as("ACTIVE until retired").isEqualTo(ToolStatus.ACTIVE);
@@ -380,6 +403,12 @@ class OffboardingProcessTest extends ProcessScenario {
     } finally {
       identityService.clearAuthentication();
     }
+    assertThat(filtered("privacy", "Data deletion"))
+        .extracting(Task::getId)
+        .contains(deletion.getId());
+    assertThat(filtered("itops", "Offboarding"))
+        .extracting(Task::getId)
+        .doesNotContain(deletion.getId());
     confirmDeletion(id, "privacy");
 
     assertThat(statusOf(toolId)).isEqualTo(ToolStatus.RETIRED);

@@ -86,6 +86,6 @@ class TasklistFiltersTest extends ProcessScenario {
   void shouldCreateNothingTwice() {
     long before = filterService.createFilterQuery().count();
     tasklistFilters.ensureFilters();
-    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(7);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(9);
   }
 }
