@@ -103,6 +103,10 @@ public class OffboardingService {
           Kind.BAD_INPUT,
           "An offboarding needs the user who asked for it (offboardingRequestedBy).");
     }
+    if (originCaseId != null && originCaseId.length() > 20) {
+      throw new OffboardingRefusedException(
+          Kind.BAD_INPUT, "originCaseId must be a case id such as SIT-2026-00003.");
+    }
     Tool tool = checkStartable(toolId);
     String id = numbers.next(OffboardingProcess.CASE_PREFIX, LocalDate.now(clock).getYear());
     List<String> integrations = inventory.integrations(toolId);

@@ -119,7 +119,7 @@ public final class OffboardingProcess {
    * integration names; a list or comma-separated text is accepted from other clients.
    */
   public static final ProcessVariable<String> INTEGRATIONS_DISCONNECTED =
-      string("integrationsDisconnected");
+      ProcessVariable.json("integrationsDisconnected");
 
   // Task_ConfirmDeletion.
   /** The date the vendor confirmed deletion, {@code yyyy-MM-dd}; not in the future. */

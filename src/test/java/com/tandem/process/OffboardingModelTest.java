@@ -68,7 +68,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
       "forms/offboarding-start.form",
       "forms/export-data.form",
       "forms/revoke-access.form",
-      "forms/confirm-deletion.form"
+      "forms/confirm-deletion.form",
+      "bpmn-test/offboarding-caller.bpmn"
     })
 class OffboardingModelTest {
 
@@ -318,6 +319,38 @@ class OffboardingModelTest {
             jobQuery().activityId(Elements.TIMER_DELETION_OVERDUE).singleResult().getDuedate())
         .isCloseTo(ModelMocks.inDays(7), 60_000);
     assertThat(offboarding).isWaitingAtExactly(Elements.CONFIRM_DELETION);
+  }
+
+  @Test
+  void shouldBeCallableWithTheDocumentedVariablesAndReturnItsIdAndOutcome() throws Exception {
+    ProcessInstance caller =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "offboarding-caller",
+                "SIT-2026-00003",
+                java.util.Map.of(
+                    "shadowToolId", 12L, "sunsetReason", "SUNSET", "decidedBy", "cio"));
+    ProcessInstance offboarding = BpmnAwareTests.calledProcessInstance(PROCESS_KEY, caller);
+    assertThat(offboarding)
+        .hasBusinessKey(CASE)
+        .isWaitingAtExactly(Elements.EXPORT_DATA)
+        .variables()
+        .containsEntry(TOOL_ID.name(), 12L)
+        .containsEntry(OFFBOARDING_REASON.name(), "SUNSET")
+        .containsEntry(REQUESTED_BY.name(), "cio")
+        .containsEntry(OffboardingProcess.ORIGIN_CASE_ID.name(), "SIT-2026-00003");
+
+    exportData(offboarding);
+    revokeAccess(offboarding);
+    confirmDeletion(offboarding);
+    runJob(Elements.RETIRE_TOOL);
+    runJob(Elements.NOTIFY_OWNER);
+
+    assertThat(caller)
+        .isEnded()
+        .variables()
+        .containsEntry(OFFBOARDING_ID.name(), CASE)
+        .containsEntry(TOOL_RETIRED.name(), true);
   }
 
   private static void runJob(String activityId) {
