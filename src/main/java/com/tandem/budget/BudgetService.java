@@ -49,6 +49,15 @@ public interface BudgetService {
   /** Releases every hold the request placed; commitments are kept. Idempotent. */
   void release(String requestId);
 
+  /**
+   * Releases what the request holds or has committed on the lines of fiscal years after {@code
+   * fiscalYear} (a retired tool costs nothing in the years after its retirement); the years up to
+   * it keep their commitments: that money was spent. Idempotent.
+   *
+   * @return how many allocations were released by this call
+   */
+  int releaseAfter(String requestId, int fiscalYear);
+
   /** The request's allocations (held, committed or released). */
   List<BudgetAllocation> allocations(String requestId);
 }

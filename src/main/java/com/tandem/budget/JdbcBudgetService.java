@@ -189,6 +189,27 @@ public class JdbcBudgetService implements BudgetService {
   }
 
   @Override
+  @Transactional
+  public int releaseAfter(String requestId, int fiscalYear) {
+    int released =
+        jdbc.sql(
+                "UPDATE tandem_budget_allocation SET state = 'RELEASED', updated_at = CURRENT_TIMESTAMP"
+                    + " WHERE request_id = :requestId AND state IN ('HELD', 'COMMITTED')"
+                    + " AND line_id IN (SELECT id FROM tandem_budget_line WHERE fiscal_year > :fiscalYear)")
+            .param("requestId", requestId)
+            .param("fiscalYear", fiscalYear)
+            .update();
+    if (released > 0) {
+      LOG.info(
+          "Released {} allocations of request {} after fiscal year {}",
+          released,
+          requestId,
+          fiscalYear);
+    }
+    return released;
+  }
+
+  @Override
   public List<BudgetAllocation> allocations(String requestId) {
     return jdbc.sql(
             "SELECT a.request_id, l.owner, l.fiscal_year, a.amount, a.state FROM tandem_budget_allocation a"

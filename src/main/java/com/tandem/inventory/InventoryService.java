@@ -45,6 +45,27 @@ public interface InventoryService {
   /** Removes the request's entry if it is still in PROCUREMENT. Idempotent; no entry is fine. */
   void discardProcurement(String requestId);
 
+  /** The tool with this id, whatever its status. */
+  default Optional<Tool> tool(long toolId) {
+    return tools(Optional.empty()).stream().filter(tool -> tool.id() == toolId).findFirst();
+  }
+
+  /**
+   * The integrations recorded on the tool (the systems it is connected to, e.g. "Salesforce Sales
+   * Cloud"), by name; empty when none are recorded.
+   */
+  default List<String> integrations(long toolId) {
+    return List.of();
+  }
+
+  /**
+   * Retires an ACTIVE tool: it stays in the inventory, with its history, as RETIRED; it is never
+   * deleted. Idempotent: a RETIRED tool stays as it is.
+   *
+   * @throws IllegalStateException when the tool is unknown or in PROCUREMENT
+   */
+  void retire(long toolId);
+
   /** The entry a request registered, if any. */
   Optional<Tool> toolOfRequest(String requestId);
 

@@ -217,6 +217,86 @@ public class JdbcInventoryService implements InventoryService {
   }
 
   @Override
+  public Optional<Tool> tool(long toolId) {
+    return jdbc.sql("SELECT " + TOOL_COLUMNS + " FROM tandem_tool t WHERE t.id = :id")
+        .param("id", toolId)
+        .query(JdbcInventoryService::toolRow)
+        .optional()
+        .map(row -> withCapabilities(List.of(row)).get(0));
+  }
+
+  @Override
+  public List<String> integrations(long toolId) {
+    return jdbc.sql(
+            "SELECT integration FROM tandem_tool_integration WHERE tool_id = :id ORDER BY integration")
+        .param("id", toolId)
+        .query(String.class)
+        .list();
+  }
+
+  @Override
+  @Transactional
+  public void retire(long toolId) {
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_tool SET status = :retired, updated_at = CURRENT_TIMESTAMP"
+                    + " WHERE id = :id AND status = :active")
+            .param("retired", ToolStatus.RETIRED.name())
+            .param("active", ToolStatus.ACTIVE.name())
+            .param("id", toolId)
+            .update();
+    if (updated > 0) {
+      LOG.info("Retired tool {}", toolId);
+      return;
+    }
+    Tool tool =
+        tool(toolId)
+            .orElseThrow(
+                () -> new IllegalStateException("There is no tool " + toolId + " to retire"));
+    if (tool.status() != ToolStatus.RETIRED) {
+      throw new IllegalStateException(
+          "Tool %d (%s) is %s, not ACTIVE: only an active tool is retired"
+              .formatted(toolId, tool.name(), tool.status()));
+    }
+    LOG.debug("Tool {} is already retired", toolId);
+  }
+
+  /**
+   * Records the integrations of a tool the company owns (demo catalog, an import); existing ones
+   * are kept. Idempotent.
+   */
+  @Transactional
+  void addIntegrations(long toolId, List<String> integrations) {
+    for (String integration : new LinkedHashSet<>(integrations)) {
+      boolean exists =
+          jdbc.sql(
+                      "SELECT COUNT(*) FROM tandem_tool_integration WHERE tool_id = :id"
+                          + " AND integration = :integration")
+                  .param("id", toolId)
+                  .param("integration", integration)
+                  .query(Integer.class)
+                  .single()
+              > 0;
+      if (!exists) {
+        jdbc.sql(
+                "INSERT INTO tandem_tool_integration (tool_id, integration) VALUES (:id, :integration)")
+            .param("id", toolId)
+            .param("integration", integration)
+            .update();
+      }
+    }
+  }
+
+  /** The id of an owned tool by name and vendor, as the demo catalog names it. */
+  Optional<Long> ownedToolId(String name, String vendor) {
+    return jdbc.sql("SELECT id FROM tandem_tool WHERE name = :name AND vendor_key = :vendorKey")
+        .param("name", name)
+        .param("vendorKey", VendorNames.key(vendor))
+        .query(Long.class)
+        .optional();
+  }
+
+  @Override
   public Optional<Tool> toolOfRequest(String requestId) {
     return jdbc.sql(
             "SELECT " + TOOL_COLUMNS + " FROM tandem_tool t WHERE t.request_id = :requestId")

@@ -66,6 +66,18 @@ public final class ProcessVariable<T> {
         amount -> Variables.doubleValue(amount == null ? null : amount.doubleValue()));
   }
 
+  /**
+   * JSON a Camunda Form reads as a structure (e.g. the options of a checklist): written as a Spin
+   * JSON value, read back as its JSON text.
+   */
+  public static ProcessVariable<String> json(String name) {
+    return new ProcessVariable<>(
+        name,
+        String.class,
+        value -> value instanceof String text ? text : value.toString(),
+        text -> org.camunda.spin.plugin.variable.SpinValues.jsonValue(text).create());
+  }
+
   public static ProcessVariable<Date> date(String name) {
     return new ProcessVariable<>(
         name, Date.class, value -> cast(name, Date.class, value), Variables::dateValue);

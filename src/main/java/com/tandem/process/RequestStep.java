@@ -3,6 +3,7 @@ package com.tandem.process;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,7 +36,10 @@ public abstract class RequestStep implements JavaDelegate {
       throw new RequestStepFailedException(
           "Request %s (%s): could not %s. %s Retrying is safe: the step never does anything twice."
               .formatted(
-                  REQUEST_ID.find(execution).orElse("without id"),
+                  REQUEST_ID
+                      .find(execution)
+                      .or(() -> Optional.ofNullable(execution.getProcessBusinessKey()))
+                      .orElse("without id"),
                   TOOL_NAME.find(execution).orElse("unknown tool"),
                   purpose,
                   rootCause(serviceFailure)),

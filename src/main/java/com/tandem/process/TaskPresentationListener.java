@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * the task but not the process instance, and Tasklist shows only variables its user may read, so
  * without the copies every column stays empty. They have names of their own so that a form that
  * edits, say, {@code toolName} (the revise form) still writes the process variable, not the copy.
+ *
+ * <p>Processes other than the purchase (e.g. {@code tool-offboarding}) have no request id: their
+ * case id is the business key ({@code OFF-2026-00001}), shown and copied in its place, so their
+ * tasks read "Export data: Hootsuite (OFF-2026-00001)". Such a process sets {@code toolName}.
  */
 @Component
 public class TaskPresentationListener implements TaskListener {
@@ -36,10 +40,18 @@ public class TaskPresentationListener implements TaskListener {
           "listRequester",
           REQUESTER);
 
+  /** The column of the case id: the request id, or another process's business key. */
+  public static final String CASE_COLUMN = "listRequestId";
+
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
-    task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), REQUEST_ID.get(task)));
+    String caseId =
+        REQUEST_ID.find(task).orElseGet(() -> task.getExecution().getProcessBusinessKey());
+    task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), caseId));
     COLUMNS.forEach((column, variable) -> variable.copyLocal(task, task, column));
+    if (REQUEST_ID.find(task).isEmpty()) {
+      task.setVariableLocal(CASE_COLUMN, caseId);
+    }
   }
 }

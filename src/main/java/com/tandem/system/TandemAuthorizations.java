@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
+import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
 import com.tandem.request.TandemGroups;
 import java.util.Arrays;
@@ -49,7 +50,8 @@ public class TandemAuthorizations {
           List.of(
               PurchaseProcess.PROCESS_KEY,
               JointReviewProcess.PROCESS_KEY,
-              BoardSubmissionProcess.PROCESS_KEY)) {
+              BoardSubmissionProcess.PROCESS_KEY,
+              OffboardingProcess.PROCESS_KEY)) {
         grantGroup(
             group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }
@@ -62,6 +64,18 @@ public class TandemAuthorizations {
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGroup(
         TandemGroups.MARKETING, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // IT leadership offboards tools from Tasklist's start form (the API starts as the system);
+    // IT operations and privacy-legal work the offboarding tasks as their candidate groups.
+    grantGroup(
+        TandemGroups.IT_LEADERSHIP,
+        Resources.PROCESS_DEFINITION,
+        OffboardingProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantGroup(
+        TandemGroups.IT_LEADERSHIP,
+        Resources.PROCESS_INSTANCE,
+        Authorization.ANY,
+        Permissions.CREATE);
   }
 
   /** Grants {@code permissions} on one resource to a group, adding to any grant it already has. */

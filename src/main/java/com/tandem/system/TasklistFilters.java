@@ -9,6 +9,7 @@ import static com.tandem.request.TandemGroups.PRIVACY_LEGAL;
 
 import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
+import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,13 @@ public class TasklistFilters {
       String name, String description, int priority, List<String> groups, TaskQuery query) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+
+  /**
+   * The filters of tool-offboarding, whose tasks have a case and a tool but no cost or requester.
+   */
+  private static final java.util.Set<String> OFFBOARDING_FILTERS =
+      java.util.Set.of("Offboarding", "Data deletion");
+
   private final FilterService filterService;
   private final TaskService taskService;
   private final TandemAuthorizations authorizations;
@@ -105,7 +113,21 @@ public class TasklistFilters {
             "Approved tools to onboard: SSO, access, data-processing agreement",
             5,
             List.of(IT_OPERATIONS),
-            PurchaseProcess.Elements.COMPLETE_ONBOARDING));
+            PurchaseProcess.Elements.COMPLETE_ONBOARDING),
+        offboarding(
+            "Offboarding",
+            "Tools to retire: export the data, revoke access, confirm the vendor's deletion",
+            6,
+            List.of(IT_OPERATIONS),
+            OffboardingProcess.Elements.EXPORT_DATA,
+            OffboardingProcess.Elements.REVOKE_ACCESS,
+            OffboardingProcess.Elements.CONFIRM_DELETION),
+        offboarding(
+            "Data deletion",
+            "Retired tools that held personal data: the vendor's deletion confirmation",
+            7,
+            List.of(PRIVACY_LEGAL),
+            OffboardingProcess.Elements.CONFIRM_DELETION));
   }
 
   private FilterSpec review(
@@ -120,6 +142,22 @@ public class TasklistFilters {
         priority,
         groups,
         query.orderByDueDate().asc().orderByTaskPriority().desc());
+  }
+
+  /**
+   * An offboarding filter: only the tasks the user may work (the engine shows a group its candidate
+   * tasks), so "Offboarding" lists it-operations' deletion confirmations but not privacy-legal's,
+   * which "Data deletion" lists for privacy-legal.
+   */
+  private FilterSpec offboarding(
+      String name, String description, int priority, List<String> groups, String... taskKeys) {
+    FilterSpec spec = review(name, description, priority, groups, taskKeys);
+    return new FilterSpec(
+        name,
+        description,
+        priority,
+        groups,
+        spec.query().processDefinitionKey(OffboardingProcess.PROCESS_KEY));
   }
 
   @EventListener
@@ -156,11 +194,15 @@ public class TasklistFilters {
     // Task-local copies (TaskPresentationListener): a reviewer may read the task, not the instance.
     properties.put(
         "variables",
-        List.of(
-            Map.of("name", "listRequestId", "label", "Request"),
-            Map.of("name", "listToolName", "label", "Tool"),
-            Map.of("name", "listFirstYearCost", "label", "First-year cost"),
-            Map.of("name", "listRequester", "label", "Requested by")));
+        OFFBOARDING_FILTERS.contains(spec.name())
+            ? List.of(
+                Map.of("name", "listRequestId", "label", "Offboarding"),
+                Map.of("name", "listToolName", "label", "Tool"))
+            : List.of(
+                Map.of("name", "listRequestId", "label", "Request"),
+                Map.of("name", "listToolName", "label", "Tool"),
+                Map.of("name", "listFirstYearCost", "label", "First-year cost"),
+                Map.of("name", "listRequester", "label", "Requested by")));
     return properties;
   }
 }

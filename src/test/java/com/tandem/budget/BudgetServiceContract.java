@@ -71,6 +71,34 @@ abstract class BudgetServiceContract {
   }
 
   @Test
+  void shouldReleaseOnlyTheYearsAfterTheGivenOneOnceAndKeepTheSpentYear() {
+    budget.ensureLine(FY + 1, BudgetOwner.MARKETING, new BigDecimal("100000"));
+    budget.ensureLine(FY + 2, BudgetOwner.IT, new BigDecimal("50000"));
+    budget.placeHolds("PR-1", FY, money("10000"), money("1000"));
+    budget.commit("PR-1");
+    budget.placeHolds("PR-1", FY + 1, money("12000"), money("0"));
+    budget.commit("PR-1");
+    budget.placeHolds("PR-1", FY + 2, money("0"), money("3000"));
+    budget.placeHolds("PR-OTHER", FY + 1, money("5000"), money("0"));
+    budget.commit("PR-OTHER");
+
+    assertThat(budget.releaseAfter("PR-1", FY)).isEqualTo(2);
+    assertThat(budget.releaseAfter("PR-1", FY)).as("idempotent").isZero();
+
+    assertThat(budget.allocations("PR-1"))
+        .extracting(BudgetAllocation::fiscalYear, BudgetAllocation::owner, BudgetAllocation::state)
+        .containsExactlyInAnyOrder(
+            tuple(FY, BudgetOwner.MARKETING, AllocationState.COMMITTED),
+            tuple(FY, BudgetOwner.IT, AllocationState.COMMITTED),
+            tuple(FY + 1, BudgetOwner.MARKETING, AllocationState.RELEASED),
+            tuple(FY + 2, BudgetOwner.IT, AllocationState.RELEASED));
+    assertThat(budget.allocations("PR-OTHER"))
+        .extracting(BudgetAllocation::state)
+        .containsExactly(AllocationState.COMMITTED);
+    assertThat(budget.lines(FY + 1).get(0).committed()).isEqualTo(money("5000"));
+  }
+
+  @Test
   void shouldCheckSufficientBudget() {
     BudgetCheck check = budget.check("PR-1", FY, money("100000"), money("49999.99"));
 

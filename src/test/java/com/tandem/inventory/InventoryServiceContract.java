@@ -227,6 +227,39 @@ abstract class InventoryServiceContract {
     assertThat(inventory.tools(Optional.empty())).hasSize(3);
   }
 
+  @Test
+  void shouldRetireAnActiveToolOnceKeepingItInTheInventory() {
+    long hootsuite =
+        owned("Hootsuite", "Hootsuite Inc.", ToolStatus.ACTIVE, "social-media-management");
+    long queued = owned("Queued", "Queued Ltd", ToolStatus.PROCUREMENT, "social-media-management");
+
+    inventory.retire(hootsuite);
+    inventory.retire(hootsuite);
+
+    assertThat(inventory.tool(hootsuite))
+        .get()
+        .extracting(Tool::status)
+        .isEqualTo(ToolStatus.RETIRED);
+    assertThat(inventory.tool(hootsuite).get().capabilities())
+        .containsExactly("social-media-management");
+    assertThat(inventory.findOverlaps("Hootsuite", List.of("social-media-management"))).isEmpty();
+    assertThatThrownBy(() -> inventory.retire(queued)).hasMessageContaining("PROCUREMENT");
+    assertThatThrownBy(() -> inventory.retire(999_999L)).hasMessageContaining("no tool 999999");
+    assertThat(inventory.tool(999_999L)).isEmpty();
+  }
+
+  @Test
+  void shouldRecordTheIntegrationsOfAToolOnce() {
+    long hootsuite =
+        owned("Hootsuite", "Hootsuite Inc.", ToolStatus.ACTIVE, "social-media-management");
+    assertThat(inventory.integrations(hootsuite)).isEmpty();
+
+    inventory.addIntegrations(hootsuite, List.of("Canva Teams", "Bynder"));
+    inventory.addIntegrations(hootsuite, List.of("Bynder"));
+
+    assertThat(inventory.integrations(hootsuite)).containsExactly("Bynder", "Canva Teams");
+  }
+
   private long owned(String name, String vendor, ToolStatus status, String... capabilities) {
     assertThat(inventory.addOwnedTool(newTool(name, vendor, capabilities), status)).isTrue();
     return inventory.tools(Optional.empty()).stream()

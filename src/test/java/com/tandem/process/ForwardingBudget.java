@@ -55,6 +55,11 @@ class ForwardingBudget implements BudgetService {
   }
 
   @Override
+  public int releaseAfter(String requestId, int fiscalYear) {
+    return real.releaseAfter(requestId, fiscalYear);
+  }
+
+  @Override
   public List<BudgetAllocation> allocations(String requestId) {
     return real.allocations(requestId);
   }

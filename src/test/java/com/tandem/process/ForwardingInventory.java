@@ -57,4 +57,19 @@ class ForwardingInventory implements InventoryService {
   public Optional<Tool> toolOfRequest(String requestId) {
     return real.toolOfRequest(requestId);
   }
+
+  @Override
+  public Optional<Tool> tool(long toolId) {
+    return real.tool(toolId);
+  }
+
+  @Override
+  public List<String> integrations(long toolId) {
+    return real.integrations(toolId);
+  }
+
+  @Override
+  public void retire(long toolId) {
+    real.retire(toolId);
+  }
 }

@@ -44,9 +44,9 @@ class TasklistFiltersTest extends ProcessScenario {
     assertThat(visibleFilters("requester")).containsExactly("My requests");
     assertThat(visibleFilters("cmo")).containsExactly("Budget proposals", "Marketing reviews");
     assertThat(visibleFilters("cio")).containsExactly("Budget proposals", "IT reviews");
-    assertThat(visibleFilters("privacy")).containsExactly("Privacy reviews");
+    assertThat(visibleFilters("privacy")).containsExactly("Data deletion", "Privacy reviews");
     assertThat(visibleFilters("board")).containsExactly("Board decisions");
-    assertThat(visibleFilters("itops")).containsExactly("Onboarding");
+    assertThat(visibleFilters("itops")).containsExactly("Offboarding", "Onboarding");
   }
 
   @Test
@@ -86,6 +86,6 @@ class TasklistFiltersTest extends ProcessScenario {
   void shouldCreateNothingTwice() {
     long before = filterService.createFilterQuery().count();
     tasklistFilters.ensureFilters();
-    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(7);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(9);
   }
 }

@@ -1,0 +1,13 @@
+package com.tandem.offboarding;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.tandem.inventory.Tool;
+import java.util.List;
+
+/**
+ * {@code GET /api/inventory/tools/{id}}: the tool as the inventory holds it (every field of {@link
+ * Tool}, contract fields included as far as the inventory has them), the integrations recorded on
+ * it, and its offboardings, the record of a RETIRED tool's exit.
+ */
+public record ToolRecord(
+    @JsonUnwrapped Tool tool, List<String> integrations, List<Offboarding> offboardings) {}
