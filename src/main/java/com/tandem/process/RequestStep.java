@@ -1,6 +1,5 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -33,9 +32,9 @@ public abstract class RequestStep implements JavaDelegate {
       throw engineOrBusinessError;
     } catch (RuntimeException serviceFailure) {
       throw new RequestStepFailedException(
-          "Request %s (%s): could not %s. %s Retrying is safe: the step never does anything twice."
+          "%s (%s): could not %s. %s Retrying is safe: the step never does anything twice."
               .formatted(
-                  REQUEST_ID.find(execution).orElse("without id"),
+                  CaseIds.find(execution).orElse("Case without id"),
                   TOOL_NAME.find(execution).orElse("unknown tool"),
                   purpose,
                   rootCause(serviceFailure)),

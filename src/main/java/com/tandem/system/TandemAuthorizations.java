@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.PurchaseProcess;
+import com.tandem.process.ShadowItProcess;
 import com.tandem.request.TandemGroups;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,8 @@ public class TandemAuthorizations {
           List.of(
               PurchaseProcess.PROCESS_KEY,
               JointReviewProcess.PROCESS_KEY,
-              BoardSubmissionProcess.PROCESS_KEY)) {
+              BoardSubmissionProcess.PROCESS_KEY,
+              ShadowItProcess.PROCESS_KEY)) {
         grantGroup(
             group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }
