@@ -35,8 +35,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,7 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   @Autowired BudgetService budget;
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
+  @Autowired FilterService filterService;
 
   @BeforeEach
   void deployOffboardingStandIn() {
@@ -101,6 +104,8 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     Task assign = task(id, Elements.ASSIGN_OWNER);
     assertThat(assign.getName()).isEqualTo("Assign owner: Hopin (%s)".formatted(id));
     assertThat(candidateGroups(assign)).containsExactly("marketing-leadership");
+    assertThat(shadowItFilter("cmo")).contains(assign.getId());
+    assertThat(shadowItFilter("cio")).doesNotContain(assign.getId());
     assertThatThrownBy(
             () ->
                 complete(id, Elements.ASSIGN_OWNER, "cmo", OWNER_DECISION.name(), "NOT_MARKETING"))
@@ -144,6 +149,7 @@ class ShadowItReviewProcessTest extends ProcessScenario {
 
     Task decide = task(id, Elements.DECIDE_SHADOW_TOOL);
     assertThat(candidateGroups(decide)).containsExactly("it-leadership");
+    assertThat(shadowItFilter("cio")).contains(decide.getId());
     assertThat(taskService.getVariable(decide.getId(), "reviewSummary").toString())
         .contains("Marketing review: APPROVE", "IT review: APPROVE");
     assertThat(taskService.getVariable(decide.getId(), ANNUAL_COST.name())).isEqualTo(3600.0);
@@ -415,6 +421,19 @@ class ShadowItReviewProcessTest extends ProcessScenario {
         .map(IdentityLink::getGroupId)
         .filter(group -> group != null)
         .toList();
+  }
+
+  /** The tasks the user's Tasklist filter "Shadow IT" lists, as the user may see them. */
+  List<String> shadowItFilter(String user) {
+    as(user);
+    try {
+      Filter filter = filterService.createFilterQuery().filterName("Shadow IT").singleResult();
+      return filterService.<Task>listPage(filter.getId(), 0, 100).stream()
+          .map(Task::getId)
+          .toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   void assertNothingLeftBehind(String id) {
