@@ -23,6 +23,7 @@ import com.tandem.budget.BudgetAllocation;
 import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
 import com.tandem.inventory.InventoryService;
+import com.tandem.inventory.NewTool;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolStatus;
 import com.tandem.process.JointReviewProcess;
@@ -78,6 +79,7 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
   @Autowired FilterService filterService;
+  @Autowired Adoptions adoptions;
 
   @BeforeEach
   void deployOffboardingStandIn() {
@@ -169,6 +171,22 @@ class ShadowItReviewProcessTest extends ProcessScenario {
                 new BigDecimal("3600.00"),
                 AllocationState.COMMITTED));
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.IN_REVIEW);
+    // a retried adoption (a second node, Cockpit's Retry) adds nothing
+    var again =
+        adoptions.adopt(
+            id,
+            new NewTool(
+                "Loom",
+                "Loom, Inc.",
+                List.of(),
+                "Growth",
+                new BigDecimal("3600.00"),
+                "USD",
+                null,
+                "NONE",
+                "NONE"));
+    assertThat(again.tool()).contains(tool);
+    assertThat(budget.allocations(id)).hasSize(1);
     assertThat(candidateGroups(task(id, Elements.COMPLETE_ONBOARDING)))
         .containsExactly("it-operations");
 
