@@ -14,6 +14,7 @@ import static com.tandem.process.ShadowItProcess.USERS_SEEN;
 
 import com.tandem.process.RequestStep;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ public class DescribeFindingDelegate extends RequestStep {
         "In use without a purchase request: %d users seen, %s %s spent in the last twelve months, first seen %s, found in %s."
             .formatted(
                 summary.usersSeen(),
-                spend.setScale(2).toPlainString(),
+                spend.setScale(2, RoundingMode.HALF_UP).toPlainString(),
                 summary.currency(),
                 summary.firstSeen() == null ? "(unknown)" : summary.firstSeen(),
                 sources.isEmpty() ? "(no source)" : sources));

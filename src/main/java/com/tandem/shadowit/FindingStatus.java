@@ -8,9 +8,5 @@ public enum FindingStatus {
   ADOPTED,
   REPLACED,
   RETIRED,
-  DISMISSED;
-
-  public boolean isFinal() {
-    return this == ADOPTED || this == REPLACED || this == RETIRED || this == DISMISSED;
-  }
+  DISMISSED
 }
