@@ -45,21 +45,21 @@ public class ShadowItReviews {
    * @return the id of the review's process instance
    */
   public String startReview(String findingId, String vendor) {
-    var existing =
-        historyService
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .processInstanceBusinessKey(findingId)
-            .list();
-    if (!existing.isEmpty()) {
-      LOG.debug("Finding {} is already under review", findingId);
-      return existing.get(0).getId();
-    }
-    // The review is started by Tandem, not by whoever uploaded the import: their authorizations
-    // (it-operations may not start processes) are not the review's.
+    // The review is Tandem's, not the uploader's: their authorizations (it-operations may neither
+    // see nor start these processes) are neither the look-up's nor the start's.
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
+      var existing =
+          historyService
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(PROCESS_KEY)
+              .processInstanceBusinessKey(findingId)
+              .listPage(0, 1);
+      if (!existing.isEmpty()) {
+        LOG.debug("Finding {} is already under review", findingId);
+        return existing.get(0).getId();
+      }
       ProcessInstance instance =
           runtimeService.startProcessInstanceByKey(
               PROCESS_KEY,

@@ -335,10 +335,30 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   }
 
   @Test
-  void shouldStartOneReviewPerFindingHoweverOftenItIsAsked() {
-    String id = discover("Miro AS", "Miro", 3, "0.00");
+  void shouldStartOneReviewPerFindingHoweverOftenItIsAskedWhoeverUploadedTheImport() {
+    String id = "SIT-2026-%05d".formatted(NEXT.getAndIncrement());
+    findings.discovered(id, "Miro AS", "Miro", 3, "0.00");
+    // discovery starts the review in the import of an it-operations user, who may start no process
+    as("itops");
+    String first;
+    try {
+      first = reviews.startReview(id, "Miro AS");
+      assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("itops");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runJobs();
 
-    String again = reviews.startReview(id, "Miro AS");
+    as("itops");
+    String again;
+    try {
+      again = reviews.startReview(id, "Miro AS");
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    assertThat(again).isEqualTo(first);
+    assertThat(openTasks(id)).containsExactly(Elements.ASSIGN_OWNER);
 
     assertThat(again)
         .isEqualTo(
