@@ -39,6 +39,14 @@ public interface InventoryService {
    */
   Tool registerProcurement(String requestId, NewTool tool);
 
+  /**
+   * Registers a tool already in use that a shadow-IT finding brought to light, as ACTIVE with the
+   * owner its review assigned (it is adopted, or about to be offboarded, which needs an inventory
+   * entry). Idempotent per finding id: a second call returns the entry the first one made; {@link
+   * #toolOfRequest} finds it by the finding id.
+   */
+  Tool registerInUse(String findingId, NewTool tool);
+
   /** Moves the request's PROCUREMENT entry to ACTIVE. Idempotent. */
   void activate(String requestId);
 
@@ -66,7 +74,7 @@ public interface InventoryService {
    */
   void retire(long toolId);
 
-  /** The entry a request registered, if any. */
+  /** The entry a request (or a shadow-IT finding) registered, if any. */
   Optional<Tool> toolOfRequest(String requestId);
 
   /**

@@ -155,25 +155,37 @@ public class JdbcInventoryService implements InventoryService {
   @Override
   @Transactional
   public Tool registerProcurement(String requestId, NewTool tool) {
-    Objects.requireNonNull(requestId, "requestId");
-    Optional<Tool> existing = toolOfRequest(requestId);
+    return register(requestId, tool, ToolStatus.PROCUREMENT);
+  }
+
+  @Override
+  @Transactional
+  public Tool registerInUse(String findingId, NewTool tool) {
+    return register(findingId, tool, ToolStatus.ACTIVE);
+  }
+
+  /** Registers the case's tool once: a second call returns the entry the first one made. */
+  private Tool register(String caseId, NewTool tool, ToolStatus status) {
+    Objects.requireNonNull(caseId, "caseId");
+    Optional<Tool> existing = toolOfRequest(caseId);
     if (existing.isPresent()) {
-      LOG.debug("Request {} already registered tool {}", requestId, existing.get().id());
+      LOG.debug("{} already registered tool {}", caseId, existing.get().id());
       return existing.get();
     }
     try {
-      long id = insert(tool, ToolStatus.PROCUREMENT, requestId);
+      long id = insert(tool, status, caseId);
       LOG.info(
-          "Registered '{}' of '{}' in procurement for request {} (tool {})",
+          "Registered '{}' of '{}' as {} for {} (tool {})",
           tool.name(),
           tool.vendor(),
-          requestId,
+          status,
+          caseId,
           id);
     } catch (DuplicateKeyException concurrentRegistration) {
-      // another node registered the same request in between: its entry is the one
-      LOG.debug("Request {} was registered concurrently", requestId);
+      // another node registered the same case in between: its entry is the one
+      LOG.debug("{} was registered concurrently", caseId);
     }
-    return toolOfRequest(requestId).orElseThrow();
+    return toolOfRequest(caseId).orElseThrow();
   }
 
   @Override

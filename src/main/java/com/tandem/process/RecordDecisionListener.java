@@ -1,7 +1,5 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
-
 import com.tandem.request.RequestRegistry;
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,10 +15,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing a user task records its decision (stage, decision, by, at, comment) in the registry. A
- * missing or unknown decision, or a missing comment where one is required, refuses the completion
- * with a message Tasklist shows, whatever client completed the task. What each task decides is
- * declared by its feature ({@link TaskDecisions}).
+ * Completing a user task records its decision (stage, decision, by, at, comment) in the registry,
+ * under the id of its case: a purchase request or a shadow-IT finding ({@link CaseIds}). A missing
+ * or unknown decision, or a missing comment where one is required, refuses the completion with a
+ * message Tasklist shows, whatever client completed the task. What each task decides is declared by
+ * its feature ({@link TaskDecisions}).
  */
 @Component
 public class RecordDecisionListener implements TaskListener {
@@ -89,11 +88,6 @@ public class RecordDecisionListener implements TaskListener {
             .map(Authentication::getUserId)
             .orElse(task.getAssignee());
     registry.recordDecision(
-        REQUEST_ID.get(task),
-        task.getId(),
-        spec.stage(),
-        recorded.decision(),
-        by,
-        recorded.comment());
+        CaseIds.get(task), task.getId(), spec.stage(), recorded.decision(), by, recorded.comment());
   }
 }

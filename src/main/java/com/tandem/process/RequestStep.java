@@ -1,6 +1,5 @@
 package com.tandem.process;
 
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
 import java.util.Optional;
@@ -34,12 +33,11 @@ public abstract class RequestStep implements JavaDelegate {
       throw engineOrBusinessError;
     } catch (RuntimeException serviceFailure) {
       throw new RequestStepFailedException(
-          "Request %s (%s): could not %s. %s Retrying is safe: the step never does anything twice."
+          "%s (%s): could not %s. %s Retrying is safe: the step never does anything twice."
               .formatted(
-                  REQUEST_ID
-                      .find(execution)
+                  CaseIds.find(execution)
                       .or(() -> Optional.ofNullable(execution.getProcessBusinessKey()))
-                      .orElse("without id"),
+                      .orElse("Case without id"),
                   TOOL_NAME.find(execution).orElse("unknown tool"),
                   purpose,
                   rootCause(serviceFailure)),

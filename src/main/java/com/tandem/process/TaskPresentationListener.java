@@ -1,7 +1,6 @@
 package com.tandem.process;
 
 import static com.tandem.process.PurchaseProcess.REQUESTER;
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names every user task after the tool it concerns, e.g. "Marketing review: Eventful
- * (MTR-2026-00042)", so a Tasklist list tells tasks apart without opening them; the diagram keeps
- * the short name.
+ * (MTR-2026-00042)" or "Assign owner: Hopin (SIT-2026-00003)", so a Tasklist list tells tasks apart
+ * without opening them; the diagram keeps the short name.
  *
  * <p>It also copies the values the Tasklist filters show as columns (request, tool, first-year
  * cost, requester) onto the task, as task-local variables named {@code list*}: a reviewer may see
@@ -28,11 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskPresentationListener implements TaskListener {
 
+  /** The task-local copy of the case id (a request's or a finding's), a Tasklist column. */
+  public static final String CASE_COLUMN = "listRequestId";
+
   /** Task-local copies of the process variables that the Tasklist filters show as columns. */
   public static final Map<String, ProcessVariable<?>> COLUMNS =
       Map.of(
-          "listRequestId",
-          REQUEST_ID,
           "listToolName",
           TOOL_NAME,
           "listFirstYearCost",
@@ -40,18 +40,12 @@ public class TaskPresentationListener implements TaskListener {
           "listRequester",
           REQUESTER);
 
-  /** The column of the case id: the request id, or another process's business key. */
-  public static final String CASE_COLUMN = "listRequestId";
-
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
-    String caseId =
-        REQUEST_ID.find(task).orElseGet(() -> task.getExecution().getProcessBusinessKey());
+    String caseId = CaseIds.find(task).orElseGet(() -> task.getExecution().getProcessBusinessKey());
     task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), caseId));
+    task.setVariableLocal(CASE_COLUMN, caseId);
     COLUMNS.forEach((column, variable) -> variable.copyLocal(task, task, column));
-    if (REQUEST_ID.find(task).isEmpty()) {
-      task.setVariableLocal(CASE_COLUMN, caseId);
-    }
   }
 }

@@ -114,8 +114,9 @@ public class RequestRegistry {
   }
 
   /**
-   * Records a decision. {@code taskId} makes it idempotent: the same task's decision is recorded
-   * once, however often the step runs.
+   * Records a decision on a case: a request, or any other case decided in Tandem's tasks (a
+   * shadow-IT finding, {@code SIT-…}), whose decisions share this log. {@code taskId} makes it
+   * idempotent: the same task's decision is recorded once, however often the step runs.
    */
   public void recordDecision(
       String id, String taskId, String stage, String decision, String by, String comment) {

@@ -2,6 +2,7 @@ package com.tandem.review;
 
 import static com.tandem.process.PurchaseProcess.*;
 
+import com.tandem.process.CaseIds;
 import com.tandem.process.ProcessVariable;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public class ConcludeJointReviewDelegate implements JavaDelegate {
             : decisions.contains("REQUEST_CHANGES") ? CHANGES_REQUESTED : APPROVED;
     REVIEW_OUTCOME.set(execution, outcome);
     REVIEW_SUMMARY.set(execution, String.join("\n", summary));
-    LOG.info("Request {}: joint review {}", REQUEST_ID.get(execution), outcome);
+    LOG.info("{}: joint review {}", CaseIds.get(execution), outcome);
   }
 
   private static void collect(

@@ -1,9 +1,9 @@
 package com.tandem.review;
 
 import static com.tandem.process.JointReviewProcess.REVIEW_TASK;
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 
+import com.tandem.process.CaseIds;
 import com.tandem.process.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ public class EscalateReviewDelegate extends RequestStep {
   @Override
   protected void run(DelegateExecution execution) {
     escalations.escalate(
-        REQUEST_ID.get(execution),
+        CaseIds.get(execution),
         TOOL_NAME.get(execution),
         execution.getProcessInstanceId(),
         REVIEW_TASK.get(execution));

@@ -2,6 +2,7 @@ package com.tandem.review;
 
 import static com.tandem.process.PurchaseProcess.*;
 
+import com.tandem.process.CaseIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,8 +79,8 @@ public class RouteReviewsDelegate implements JavaDelegate {
       stale.remove(execution);
     }
     LOG.info(
-        "Request {} routed: privacy review {}, SLA {} days, board {}",
-        REQUEST_ID.get(execution),
+        "{} routed: privacy review {}, SLA {} days, board {}",
+        CaseIds.get(execution),
         privacy,
         slaDays,
         board);

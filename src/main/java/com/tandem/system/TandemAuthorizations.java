@@ -6,6 +6,7 @@ import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
+import com.tandem.process.ShadowItProcess;
 import com.tandem.request.TandemGroups;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +52,8 @@ public class TandemAuthorizations {
               PurchaseProcess.PROCESS_KEY,
               JointReviewProcess.PROCESS_KEY,
               BoardSubmissionProcess.PROCESS_KEY,
-              OffboardingProcess.PROCESS_KEY)) {
+              OffboardingProcess.PROCESS_KEY,
+              ShadowItProcess.PROCESS_KEY)) {
         grantGroup(
             group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }

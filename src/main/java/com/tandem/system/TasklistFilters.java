@@ -11,6 +11,7 @@ import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
+import com.tandem.process.ShadowItProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,18 @@ public class TasklistFilters {
             4,
             List.of(BOARD),
             BoardSubmissionProcess.Elements.BOARD_DECISION),
+        new FilterSpec(
+            "Shadow IT",
+            "Tools found in use without a purchase request: owner, reviews, adopt, replace or sunset",
+            6,
+            List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP),
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKeyLike(ShadowItProcess.FINDING_KEY_PATTERN)
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()),
         review(
             "Onboarding",
             "Approved tools to onboard: SSO, access, data-processing agreement",
@@ -199,7 +212,7 @@ public class TasklistFilters {
                 Map.of("name", "listRequestId", "label", "Offboarding"),
                 Map.of("name", "listToolName", "label", "Tool"))
             : List.of(
-                Map.of("name", "listRequestId", "label", "Request"),
+                Map.of("name", "listRequestId", "label", "Request or finding"),
                 Map.of("name", "listToolName", "label", "Tool"),
                 Map.of("name", "listFirstYearCost", "label", "First-year cost"),
                 Map.of("name", "listRequester", "label", "Requested by")));

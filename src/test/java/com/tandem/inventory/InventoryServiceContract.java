@@ -171,6 +171,23 @@ abstract class InventoryServiceContract {
   }
 
   @Test
+  void shouldRegisterAToolFoundInUseOnceAsActiveAndReportItAsOverlap() {
+    NewTool tool = newTool("Hopin", "Hopin Ltd", "event-management");
+
+    Tool first = inventory.registerInUse("SIT-2026-00003", tool);
+    Tool second = inventory.registerInUse("SIT-2026-00003", tool);
+    inventory.discardProcurement("SIT-2026-00003");
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.status()).isEqualTo(ToolStatus.ACTIVE);
+    assertThat(first.requestId()).isEqualTo("SIT-2026-00003");
+    assertThat(inventory.toolOfRequest("SIT-2026-00003")).contains(first);
+    assertThat(inventory.findOverlaps("Hopin", List.of()))
+        .extracting(Overlap::toolName)
+        .containsExactly("Hopin");
+  }
+
+  @Test
   void shouldRefuseCapabilitiesOutsideTheTaxonomy() {
     assertThatThrownBy(
             () ->

@@ -44,6 +44,11 @@ class ForwardingInventory implements InventoryService {
   }
 
   @Override
+  public Tool registerInUse(String findingId, NewTool tool) {
+    return real.registerInUse(findingId, tool);
+  }
+
+  @Override
   public void activate(String requestId) {
     real.activate(requestId);
   }

@@ -1,0 +1,100 @@
+package com.tandem.process;
+
+import static com.tandem.process.ProcessVariable.decimal;
+import static com.tandem.process.ProcessVariable.number;
+import static com.tandem.process.ProcessVariable.string;
+
+import java.math.BigDecimal;
+
+/**
+ * The {@code shadow-it-review} process (bpmn/shadow-it-review.bpmn, PRODUCT.md §5): a tool in use
+ * that never went through {@code martech-purchase} gets an owner, the joint review of {@link
+ * JointReviewProcess} on the tool as it is used today, and IT leadership's decision to adopt,
+ * replace or sunset it. Business key = the finding id ({@code SIT-<year>-<5 digits>}).
+ *
+ * <p>The variables the joint review and the shared task listeners read ({@link
+ * PurchaseProcess#TOOL_NAME}, {@link PurchaseProcess#VENDOR}, {@link
+ * PurchaseProcess#PERSONAL_DATA}, {@link PurchaseProcess#SSO}, {@link
+ * PurchaseProcess#TOTAL_FIRST_YEAR_COST}, the review decisions and outcome) keep their names;
+ * {@link #FINDING_ID} takes the place of the request id.
+ */
+public final class ShadowItProcess {
+
+  public static final String PROCESS_KEY = "shadow-it-review";
+
+  /** The business keys of findings, as a task query's LIKE pattern: the "Shadow IT" filter. */
+  public static final String FINDING_KEY_PATTERN = "SIT-%";
+
+  /** Ids of the elements of bpmn/shadow-it-review.bpmn that code and tests refer to. */
+  public static final class Elements {
+    public static final String START_FINDING_DISCOVERED = "StartEvent_FindingDiscovered";
+    public static final String DESCRIBE_FINDING = "Task_DescribeFinding";
+    public static final String ASSIGN_OWNER = "Task_AssignOwner";
+    public static final String GATEWAY_OWNER_DECISION = "Gateway_OwnerDecision";
+    public static final String DISMISS_FINDING = "Task_DismissFinding";
+    public static final String NOTIFY_IT_OPERATIONS = "Task_NotifyItOperations";
+    public static final String END_DISMISSED = "EndEvent_Dismissed";
+    public static final String ROUTE_REVIEWS = "Task_RouteReviews";
+    public static final String JOINT_REVIEW = "CallActivity_JointReview";
+    public static final String DECIDE_SHADOW_TOOL = "Task_DecideShadowTool";
+    public static final String GATEWAY_SHADOW_DECISION = "Gateway_ShadowDecision";
+    public static final String ADOPT_TOOL = "Task_AdoptTool";
+    public static final String GATEWAY_SPEND_COMMITTED = "Gateway_SpendCommitted";
+    public static final String COMPLETE_ONBOARDING = PurchaseProcess.Elements.COMPLETE_ONBOARDING;
+    public static final String CLOSE_ADOPTED = "Task_CloseAdopted";
+    public static final String END_ADOPTED = "EndEvent_Adopted";
+    public static final String REGISTER_SHADOW_TOOL = "Task_RegisterShadowTool";
+    public static final String OFFBOARDING = "CallActivity_Offboarding";
+    public static final String CLOSE_OFFBOARDED = "Task_CloseOffboarded";
+    public static final String END_OFFBOARDED = "EndEvent_Offboarded";
+
+    private Elements() {}
+  }
+
+  /** The process {@link Elements#OFFBOARDING} calls (PRODUCT.md §6). */
+  public static final String OFFBOARDING_PROCESS_KEY = "tool-offboarding";
+
+  // Started with.
+  public static final ProcessVariable<String> FINDING_ID = string("findingId");
+
+  // What discovery knows of the tool in use (Task_DescribeFinding), for the forms.
+  public static final ProcessVariable<Long> USERS_SEEN = number("usersSeen");
+  public static final ProcessVariable<BigDecimal> SPEND_SEEN = decimal("spendSeen");
+  public static final ProcessVariable<String> SOURCES = string("sources");
+  public static final ProcessVariable<String> FIRST_SEEN = string("firstSeen");
+  public static final ProcessVariable<String> USAGE_SUMMARY = string("usageSummary");
+
+  // Task_AssignOwner (PRODUCT.md §5); the owner also states personalData and sso.
+  public static final ProcessVariable<String> OWNER_DECISION = string("ownerDecision");
+  public static final ProcessVariable<String> OWNER_USER = string("ownerUser");
+  public static final ProcessVariable<String> OWNER_TEAM = string("ownerTeam");
+  public static final ProcessVariable<String> OWNER_COMMENT = string("ownerComment");
+
+  // Task_DecideShadowTool (PRODUCT.md §5).
+  public static final ProcessVariable<String> SHADOW_DECISION = string("shadowDecision");
+  public static final ProcessVariable<Long> REPLACEMENT_TOOL_ID = number("replacementToolId");
+  public static final ProcessVariable<String> SHADOW_COMMENT = string("shadowComment");
+
+  /** The annual cost adopting commits: the spend seen, or what IT leadership states instead. */
+  public static final ProcessVariable<BigDecimal> ANNUAL_COST = decimal("annualCost");
+
+  /** The IT leader who decided; offboarding is requested in their name. */
+  public static final ProcessVariable<String> DECIDED_BY = string("decidedBy");
+
+  // Adoption.
+  public static final ProcessVariable<Boolean> SPEND_COMMITTED =
+      ProcessVariable.bool("spendCommitted");
+
+  /** Why adoption could not commit the spend, shown when the decision comes back. */
+  public static final ProcessVariable<String> BUDGET_NOTE = string("budgetNote");
+
+  // Offboarding: the inputs of tool-offboarding.
+  public static final ProcessVariable<Long> TOOL_ID = number("toolId");
+  public static final ProcessVariable<String> OFFBOARDING_REASON = string("offboardingReason");
+  public static final ProcessVariable<String> REQUESTED_BY = string("requestedBy");
+
+  /** The final status a closing step gives the finding. */
+  public static final ProcessVariable<String> FINDING_STATUS = string("findingStatus");
+
+  private ShadowItProcess() {}
+}
