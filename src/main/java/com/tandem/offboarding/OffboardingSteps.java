@@ -4,15 +4,12 @@ import com.tandem.budget.BudgetService;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
 import com.tandem.notification.Notifier;
+import com.tandem.notification.TaskEscalations;
 import com.tandem.process.OffboardingProcess;
-import com.tandem.request.TandemGroups;
-import com.tandem.review.EscalationProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OffboardingSteps {
 
-  static final int ESCALATED_PRIORITY = 80;
   private static final Logger LOG = LoggerFactory.getLogger(OffboardingSteps.class);
 
   private final Offboardings offboardings;
@@ -35,7 +31,7 @@ public class OffboardingSteps {
   private final BudgetService budget;
   private final Notifier notifier;
   private final TaskService taskService;
-  private final EscalationProperties escalation;
+  private final TaskEscalations escalations;
   private final Clock clock;
 
   public OffboardingSteps(
@@ -44,14 +40,14 @@ public class OffboardingSteps {
       BudgetService budget,
       Notifier notifier,
       TaskService taskService,
-      EscalationProperties escalation,
+      TaskEscalations escalations,
       Clock clock) {
     this.offboardings = offboardings;
     this.inventory = inventory;
     this.budget = budget;
     this.notifier = notifier;
     this.taskService = taskService;
-    this.escalation = escalation;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
@@ -131,7 +127,6 @@ public class OffboardingSteps {
             .taskDefinitionKey(OffboardingProcess.Elements.CONFIRM_DELETION)
             .list();
     for (Task task : late) {
-      taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
       String subject = "[%s] Overdue: %s".formatted(offboardingId, task.getName());
       String body =
           """
@@ -140,30 +135,7 @@ public class OffboardingSteps {
 
           Tandem"""
               .formatted(toolName, offboardingId, task.getName());
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          String group = link.getGroupId();
-          notifier.notifyGroup(offboardingId, "reminder-" + task.getId(), group, subject, body);
-          List<String> leaders = escalation.leadership().get(group);
-          if (leaders == null || leaders.isEmpty()) {
-            notifier.notifyGroup(
-                offboardingId,
-                "escalation-" + task.getId(),
-                TandemGroups.CAMUNDA_ADMIN,
-                "Escalation: " + subject,
-                body);
-          } else {
-            leaders.forEach(
-                leader ->
-                    notifier.notifyUser(
-                        offboardingId,
-                        "escalation-" + task.getId(),
-                        leader,
-                        "Escalation: " + subject,
-                        body));
-          }
-        }
-      }
+      escalations.escalate(offboardingId, task, subject, body);
       offboardings.markDeletionEscalated(offboardingId);
       LOG.warn(
           "Offboarding {}: deletion confirmation overdue; reminded and escalated", offboardingId);

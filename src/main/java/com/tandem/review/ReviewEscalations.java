@@ -1,11 +1,8 @@
 package com.tandem.review;
 
-import com.tandem.notification.Notifier;
-import com.tandem.request.TandemGroups;
+import com.tandem.notification.TaskEscalations;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +16,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewEscalations {
 
-  static final int ESCALATED_PRIORITY = 80;
   private static final Logger LOG = LoggerFactory.getLogger(ReviewEscalations.class);
 
   private final TaskService taskService;
-  private final Notifier notifier;
-  private final EscalationProperties properties;
+  private final TaskEscalations escalations;
 
-  public ReviewEscalations(
-      TaskService taskService, Notifier notifier, EscalationProperties properties) {
+  public ReviewEscalations(TaskService taskService, TaskEscalations escalations) {
     this.taskService = taskService;
-    this.notifier = notifier;
-    this.properties = properties;
+    this.escalations = escalations;
   }
 
   /** Escalates the open tasks {@code taskKey} of the process instance. */
@@ -43,7 +36,6 @@ public class ReviewEscalations {
             .taskDefinitionKey(taskKey)
             .list();
     for (Task task : late) {
-      taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
       String subject = "[%s] Overdue: %s".formatted(requestId, task.getName());
       String body =
           """
@@ -52,30 +44,7 @@ public class ReviewEscalations {
 
           Tandem"""
               .formatted(task.getName(), requestId, toolName);
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          notifier.notifyGroup(
-              requestId, "reminder-" + task.getId(), link.getGroupId(), subject, body);
-          List<String> leaders = properties.leadership().get(link.getGroupId());
-          if (leaders == null || leaders.isEmpty()) {
-            notifier.notifyGroup(
-                requestId,
-                "escalation-" + task.getId(),
-                TandemGroups.CAMUNDA_ADMIN,
-                "Escalation: " + subject,
-                body);
-          } else {
-            leaders.forEach(
-                leader ->
-                    notifier.notifyUser(
-                        requestId,
-                        "escalation-" + task.getId(),
-                        leader,
-                        "Escalation: " + subject,
-                        body));
-          }
-        }
-      }
+      escalations.escalate(requestId, task, subject, body);
       LOG.warn("Request {}: review {} passed its SLA; reminded and escalated", requestId, taskKey);
     }
   }

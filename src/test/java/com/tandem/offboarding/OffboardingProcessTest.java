@@ -32,6 +32,7 @@ import com.tandem.budget.BudgetAllocation;
 import com.tandem.budget.BudgetService;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.ToolStatus;
+import com.tandem.notification.TaskEscalations;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.OffboardingProcess.Elements;
@@ -541,7 +542,7 @@ class OffboardingProcessTest extends ProcessScenario {
     fireTimer(id, Elements.TIMER_DELETION_OVERDUE);
 
     Task deletion = task(id, Elements.CONFIRM_DELETION);
-    assertThat(deletion.getPriority()).isEqualTo(OffboardingSteps.ESCALATED_PRIORITY);
+    assertThat(deletion.getPriority()).isEqualTo(TaskEscalations.ESCALATED_PRIORITY);
     assertThat(mailsTo("itops@tandem.example", id)).anyMatch(s -> s.contains("Overdue"));
     assertThat(mailsTo("cio@tandem.example", id)).anyMatch(s -> s.startsWith("Escalation:"));
     assertThat(offboardings.get(id).deletion().escalatedAt()).isNotNull();

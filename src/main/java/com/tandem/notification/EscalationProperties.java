@@ -1,4 +1,4 @@
-package com.tandem.review;
+package com.tandem.notification;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
