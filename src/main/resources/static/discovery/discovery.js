@@ -10,7 +10,7 @@
   const LABELS = { source: 'What the file is', file: 'The file' };
 
   const STATUS_TEXT = {
-    DISCOVERED: 'Found, review not started',
+    DISCOVERED: 'New: review starting',
     IN_REVIEW: 'In review',
     OFFBOARDING: 'Being retired',
     ADOPTED: 'Adopted',
@@ -306,7 +306,7 @@
       const cells = [
         ['id', f.id],
         ['vendor', f.vendor],
-        ['status', null],
+        ['state', null],
         ['num', count.format(f.usersSeen || 0)],
         ['num', (f.spendSeen || []).map((s) => money(s.amount, s.currency)).join(' + ') || 'none seen'],
         ['when', day(f.firstSeen)]
@@ -314,7 +314,7 @@
       for (const [cls, value] of cells) {
         const td = document.createElement('td');
         td.className = cls;
-        if (cls === 'status') {
+        if (cls === 'state') {
           const badge = document.createElement('span');
           badge.className = 'status status-' + String(f.status || '').toLowerCase();
           badge.textContent = STATUS_TEXT[f.status] || f.status;
