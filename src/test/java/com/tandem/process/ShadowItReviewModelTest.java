@@ -230,11 +230,11 @@ class ShadowItReviewModelTest {
 
     assertThat(review).isWaitingAt(OFFBOARDING);
     ProcessInstance offboarding = offboardingInstance();
-    Assertions.assertThat(offboarding.getBusinessKey()).isEqualTo(FINDING);
     Assertions.assertThat(runtimeService().getVariables(offboarding.getId()))
         .containsEntry(TOOL_ID.name(), 77L)
+        .containsEntry(OffboardingProcess.ORIGIN_CASE_ID.name(), FINDING)
         .containsEntry(OFFBOARDING_REASON.name(), "Shadow IT (" + FINDING + "): Hopin is sunset.")
-        .containsKey(REQUESTED_BY.name())
+        .containsKey(OffboardingProcess.REQUESTED_BY.name())
         .doesNotContainKey(FINDING_ID.name());
     Assertions.assertThat(findingStatuses).containsExactly("OFFBOARDING");
 

@@ -9,13 +9,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Findings as the tests set them up, standing in for discovery's: what is known of each, its status
- * and the reason given with it, and every status it went through.
+ * and the reason given with it, and every status it went through. Findings it does not know (those
+ * of the demo samples, imported at start) are discovery's own.
  */
 class InMemoryFindings implements Findings {
 
   record Finding(FindingSummary summary, FindingStatus status, String reason) {}
 
   private final Map<String, Finding> findings = new ConcurrentHashMap<>();
+  private final Findings others;
+
+  /**
+   * @param others the findings this stand-in does not know, e.g. the demo data's
+   */
+  InMemoryFindings(Findings others) {
+    this.others = others;
+  }
+
   private final Map<String, List<FindingStatus>> history = new ConcurrentHashMap<>();
 
   /** A new DISCOVERED finding. */
@@ -47,17 +57,15 @@ class InMemoryFindings implements Findings {
   @Override
   public FindingSummary describe(String findingId) {
     Finding finding = findings.get(findingId);
-    if (finding == null) {
-      throw new IllegalArgumentException("No finding " + findingId);
-    }
-    return finding.summary();
+    return finding == null ? others.describe(findingId) : finding.summary();
   }
 
   @Override
   public void setStatus(String findingId, FindingStatus status, String reason) {
     Finding finding = findings.get(findingId);
     if (finding == null) {
-      throw new IllegalArgumentException("No finding " + findingId);
+      others.setStatus(findingId, status, reason);
+      return;
     }
     if (finding.status() != status) {
       history.get(findingId).add(status);

@@ -22,11 +22,17 @@ import com.tandem.budget.AllocationState;
 import com.tandem.budget.BudgetAllocation;
 import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
+import com.tandem.discovery.DiscoveryImports;
+import com.tandem.discovery.DiscoverySource;
+import com.tandem.discovery.FindingService;
+import com.tandem.discovery.ImportSummary;
+import com.tandem.discovery.Sighting;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolStatus;
 import com.tandem.process.JointReviewProcess;
+import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessScenario;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.ShadowItProcess.Elements;
@@ -40,9 +46,9 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,9 +59,10 @@ import org.springframework.context.annotation.Primary;
 /**
  * Every path of {@code shadow-it-review} on the real application (H2, the real joint review,
  * inventory, budget, decision log and mail), each checked the way people would: the finding's
- * status, the inventory row, the holds and commitments, who is asked, the mails. Findings come from
- * an in-memory stand-in for discovery's; {@code tool-offboarding} is a stand-in that waits at one
- * task of IT operations.
+ * status, the inventory row, the holds and commitments, who is asked, the mails. The paths'
+ * findings come from an in-memory stand-in for discovery's, so that each test sets what is known;
+ * one test starts from a real sighting pushed to discovery. Sunset and replace run the real {@code
+ * tool-offboarding} to the tool's retirement.
  */
 @Import(ShadowItReviewProcessTest.Findings.class)
 class ShadowItReviewProcessTest extends ProcessScenario {
@@ -64,13 +71,12 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   static class Findings {
     @Bean
     @Primary
-    InMemoryFindings inMemoryFindings() {
-      return new InMemoryFindings();
+    InMemoryFindings inMemoryFindings(DiscoveryFindings discovery) {
+      return new InMemoryFindings(discovery);
     }
   }
 
   static final AtomicInteger NEXT = new AtomicInteger(90001);
-  static final String OFFBOARDING_TASK = "Task_ExportData";
 
   @Autowired InMemoryFindings findings;
   @Autowired ShadowItReviews reviews;
@@ -80,23 +86,44 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   @Autowired HistoryService historyService;
   @Autowired FilterService filterService;
   @Autowired Adoptions adoptions;
-
-  @BeforeEach
-  void deployOffboardingStandIn() {
-    if (repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(ShadowItProcess.OFFBOARDING_PROCESS_KEY)
-            .count()
-        == 0) {
-      repositoryService
-          .createDeployment()
-          .name("tool-offboarding stand-in")
-          .addClasspathResource("stubs/tool-offboarding-stub.bpmn")
-          .deploy();
-    }
-  }
+  @Autowired DiscoveryImports discoveryImports;
+  @Autowired FindingService findingService;
 
   // ---- the paths ---------------------------------------------------------------------------
+
+  @Test
+  void shouldStartTheReviewOfANewVendorSeenByDiscovery() {
+    ImportSummary pushed =
+        discoveryImports.push(
+            new Sighting(
+                1,
+                DiscoverySource.EXPENSE,
+                "Descript Inc.",
+                "Descript",
+                null,
+                null,
+                new BigDecimal("288.00"),
+                "USD",
+                null,
+                java.time.LocalDate.now().minusDays(3),
+                "riley@tandem.example",
+                "MKT-100"));
+    assertThat(pushed.newFindings()).isEqualTo(1);
+    String id =
+        findingService.list(com.tandem.discovery.FindingStatus.DISCOVERED).stream()
+            .filter(finding -> finding.vendor().startsWith("Descript"))
+            .map(FindingService.ListedFinding::id)
+            .findFirst()
+            .orElseThrow();
+
+    runJobs();
+
+    assertThat(findingService.find(id).orElseThrow().status())
+        .isEqualTo(com.tandem.discovery.FindingStatus.IN_REVIEW);
+    Task assign = task(id, Elements.ASSIGN_OWNER);
+    assertThat(assign.getName()).isEqualTo("Assign owner: Descript (%s)".formatted(id));
+    assertThat(candidateGroups(assign)).containsExactly("marketing-leadership");
+  }
 
   @Test
   void shouldDismissTheFindingAndMailItOperationsWhenNotAMarketingTool() {
@@ -267,13 +294,19 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     assertThat(tool.personalData()).isEqualTo("PERSONAL");
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.OFFBOARDING);
     var offboarding = offboarding(id);
-    assertThat(runtimeService.getVariables(offboarding))
-        .containsEntry("toolId", tool.id())
-        .containsEntry("offboardingReason", "Shadow IT (%s): Typeform is sunset.".formatted(id))
-        .containsEntry("requestedBy", "cio");
-    assertThat(candidateGroups(task(id, OFFBOARDING_TASK))).containsExactly("it-operations");
+    assertThat(runtimeService.getVariables(offboarding.getId()))
+        .containsEntry(OffboardingProcess.TOOL_ID.name(), tool.id())
+        .containsEntry(
+            OffboardingProcess.OFFBOARDING_REASON.name(),
+            "Shadow IT (%s): Typeform is sunset.".formatted(id))
+        .containsEntry(OffboardingProcess.REQUESTED_BY.name(), "cio");
+    String off = offboarding.getBusinessKey();
+    assertThat(candidateGroups(task(off, OffboardingProcess.Elements.EXPORT_DATA)))
+        .containsExactly("it-operations");
 
-    complete(id, OFFBOARDING_TASK, "itops");
+    offboard(off, "privacy");
+
+    assertThat(inventory.tool(tool.id()).orElseThrow().status()).isEqualTo(ToolStatus.RETIRED);
 
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.RETIRED);
     assertThat(findings.get(id).reason()).isEqualTo("Export the answers, then close the account.");
@@ -326,11 +359,15 @@ class ShadowItReviewProcessTest extends ProcessScenario {
         owned.id());
 
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.OFFBOARDING);
-    assertThat(runtimeService.getVariable(offboarding(id), "offboardingReason").toString())
+    var offboarding = offboarding(id);
+    assertThat(
+            runtimeService
+                .getVariable(offboarding.getId(), OffboardingProcess.OFFBOARDING_REASON.name())
+                .toString())
         .isEqualTo(
             "Shadow IT (%s): Calendly is replaced by %s (tool %d)."
                 .formatted(id, owned.name(), owned.id()));
-    complete(id, OFFBOARDING_TASK, "itops");
+    offboard(offboarding.getBusinessKey(), "itops");
 
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.REPLACED);
     assertThat(decisions(id)).contains("SHADOW_IT_DECISION:REPLACE:cio");
@@ -449,13 +486,41 @@ class ShadowItReviewProcessTest extends ProcessScenario {
         "IT's view.");
   }
 
-  String offboarding(String id) {
+  /** The offboarding the finding's review called (its own OFF-… case, started from the finding). */
+  ProcessInstance offboarding(String findingId) {
     return runtimeService
         .createProcessInstanceQuery()
-        .processDefinitionKey(ShadowItProcess.OFFBOARDING_PROCESS_KEY)
-        .processInstanceBusinessKey(id)
-        .singleResult()
-        .getId();
+        .processDefinitionKey(OffboardingProcess.PROCESS_KEY)
+        .variableValueEquals(OffboardingProcess.ORIGIN_CASE_ID.name(), findingId)
+        .singleResult();
+  }
+
+  /** IT operations work the offboarding: nothing held, access revoked, deletion confirmed. */
+  void offboard(String offboardingId, String deletionBy) {
+    complete(
+        offboardingId,
+        OffboardingProcess.Elements.EXPORT_DATA,
+        "itops",
+        OffboardingProcess.NO_DATA_HELD.name(),
+        true,
+        OffboardingProcess.NO_DATA_REASON.name(),
+        "The team kept nothing in it beyond the recordings already in our drive.");
+    complete(
+        offboardingId,
+        OffboardingProcess.Elements.REVOKE_ACCESS,
+        "itops",
+        OffboardingProcess.SSO_REMOVED.name(),
+        true,
+        OffboardingProcess.API_KEYS_REVOKED.name(),
+        true);
+    complete(
+        offboardingId,
+        OffboardingProcess.Elements.CONFIRM_DELETION,
+        deletionBy,
+        OffboardingProcess.DELETION_CONFIRMED_ON.name(),
+        java.time.LocalDate.now().minusDays(1).toString(),
+        OffboardingProcess.DELETION_REFERENCE.name(),
+        "DEL-2026-118");
   }
 
   List<String> candidateGroups(Task task) {
