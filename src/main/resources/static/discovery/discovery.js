@@ -187,7 +187,7 @@
       }
       const errors = (answer.data && Array.isArray(answer.data.errors)) ? answer.data.errors : [];
       const known = errors.filter((e) => FIELDS.includes(fieldOf(e.field)));
-      showErrors(known.length ? known.map((e) => ({ field: fieldOf(e.field), message: e.message })) : [],
+      showErrors(known.length ? known.map((e) => ({ field: fieldOf(e.field), message: humane(e.message) })) : [],
         problemText(answer, 'Tandem refused the file.'), known.length ? problemText(answer, '') : null);
     } catch (e) {
       text($('upload-progress'), 'Tandem did not answer. Upload the file again: a file is never imported twice.');
@@ -198,6 +198,23 @@
   }
 
   function fieldOf(path) { return String(path || '').split(/[.[]/)[0]; }
+
+  const SOURCE_WORDS = { SSO: 'a single sign-on export', EXPENSE: 'an expense export' };
+  const SOURCE_CHOICE = { SSO: 'Single sign-on export', EXPENSE: 'Expense export' };
+
+  /** A field's refusal in an importer's words: sources by their names, no parser internals. */
+  function humane(message) {
+    const text = String(message || '');
+    const other = /the file is an? (\S+) export, an? (SSO|EXPENSE) source, not (SSO|EXPENSE)/.exec(text);
+    if (other) {
+      return `this file is ${SOURCE_WORDS[other[2]]} (${other[1]} layout), not ${SOURCE_WORDS[other[3]]}: `
+        + `choose "${SOURCE_CHOICE[other[2]]}", or upload the other file`;
+    }
+    if (/exception|java\.|\bat [a-z]+\.[a-z]/i.test(text)) {
+      return text.split(':')[0] + ': check that every quote on a line is closed, and that this is the export itself';
+    }
+    return text;
+  }
 
   function clearErrors() {
     show($('error-summary'), false);

@@ -79,6 +79,10 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         "Marketing review: " + tool + " (" + id + ")",
         "marketing-review",
         () -> {
+          assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+              .as("a tool in use is reviewed as such: no requester, its usage and spend instead")
+              .contains("The tool in use", "What discovery knows", "USD")
+              .doesNotContain("Business justification", "Requested by", "back to the requester");
           chooseRadio(browser, "marketingDecision", "Approve");
           browser.type(formField("marketingComment"), "The brand team builds its decks in it.");
         });
@@ -183,8 +187,22 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         .isEqualTo(browser.driver().findElement(By.id("source-SSO")));
     browser.screenshot("discovery-upload-without-a-file-is-explained");
 
-    browser.click(By.cssSelector("label:has(#source-EXPENSE)"));
+    // The operator picks the file but leaves the wrong kind of export ticked: the whole file is
+    // refused, in words, next to the choice to correct, and nothing is imported.
+    browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
     browser.driver().findElement(By.id("file")).sendKeys(export.toAbsolutePath().toString());
+    browser.click(By.id("upload-button"));
+    WebElement wrongSource = browser.visible(By.id("source-error"));
+    assertThat(wrongSource.getText())
+        .contains("an expense export", "not a single sign-on export", "Expense export")
+        .doesNotContain("EXPENSE", "ENGINE", "Exception");
+    assertThat(browser.visible(By.id("error-summary")).getText())
+        .contains("The file was not imported");
+    assertThat(findings.list(null))
+        .noneMatch(f -> f.vendor().toLowerCase(Locale.ROOT).contains("slidewise"));
+    browser.screenshot("discovery-expense-file-uploaded-as-sso-is-refused-in-words");
+
+    browser.click(By.cssSelector("label:has(#source-EXPENSE)"));
     browser.screenshot("discovery-expense-file-chosen");
     browser.click(By.id("upload-button"));
 
