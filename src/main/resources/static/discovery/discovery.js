@@ -188,7 +188,7 @@
       const errors = (answer.data && Array.isArray(answer.data.errors)) ? answer.data.errors : [];
       const known = errors.filter((e) => FIELDS.includes(fieldOf(e.field)));
       showErrors(known.length ? known.map((e) => ({ field: fieldOf(e.field), message: humane(e.message) })) : [],
-        problemText(answer, 'Tandem refused the file.'), known.length ? problemText(answer, '') : null);
+        problemText(answer, 'Tandem refused the file.'));
     } catch (e) {
       text($('upload-progress'), 'Tandem did not answer. Upload the file again: a file is never imported twice.');
     } finally {
@@ -258,8 +258,9 @@
       li.textContent = detail || title;
       list.append(li);
     }
-    text($('error-summary-title'), problems.length ? 'The file was not imported: please correct these fields'
-      : 'The file was not imported');
+    const fields = new Set(problems.map((p) => p.field)).size;
+    text($('error-summary-title'), fields === 0 ? 'The file was not imported'
+      : `The file was not imported: please correct ${fields === 1 ? 'this field' : 'these ' + fields + ' fields'}`);
     show($('error-summary'), true);
     (first || $('error-summary')).focus();
   }
