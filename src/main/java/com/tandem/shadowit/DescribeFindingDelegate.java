@@ -15,6 +15,9 @@ import static com.tandem.process.ShadowItProcess.USERS_SEEN;
 import com.tandem.process.RequestStep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DescribeFindingDelegate extends RequestStep {
+
+  /** A day as people write it in the reviewers' language (English): 16 Nov 2026. */
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final Findings findings;
 
@@ -38,7 +45,10 @@ public class DescribeFindingDelegate extends RequestStep {
     String findingId = FINDING_ID.get(execution);
     FindingSummary summary = findings.describe(findingId);
     BigDecimal spend = summary.spendSeen() == null ? BigDecimal.ZERO : summary.spendSeen();
-    String sources = String.join(", ", summary.sources());
+    String sources =
+        summary.sources().stream()
+            .map(DescribeFindingDelegate::sourceInWords)
+            .collect(Collectors.joining(", "));
     TOOL_NAME.set(
         execution,
         summary.application() == null || summary.application().isBlank()
@@ -54,13 +64,23 @@ public class DescribeFindingDelegate extends RequestStep {
     ANNUAL_COST.set(execution, spend);
     USAGE_SUMMARY.set(
         execution,
-        "In use without a purchase request: %d users seen, %s %s spent in the last twelve months, first seen %s, found in %s."
+        "In use without a purchase request: %s users seen, %s %s spent in the last twelve months, first seen %s, seen in: %s."
             .formatted(
-                summary.usersSeen(),
-                spend.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                String.format(Locale.ENGLISH, "%,d", summary.usersSeen()),
                 summary.currency(),
-                summary.firstSeen() == null ? "(unknown)" : summary.firstSeen(),
+                String.format(Locale.ENGLISH, "%,.2f", spend.setScale(2, RoundingMode.HALF_UP)),
+                summary.firstSeen() == null ? "(unknown)" : summary.firstSeen().format(DAY),
                 sources.isEmpty() ? "(no source)" : sources));
     findings.setStatus(findingId, FindingStatus.IN_REVIEW, null);
+  }
+
+  /** Where the tool was seen, in the words of the forms ("SSO" is kept: reviewers know it). */
+  static String sourceInWords(String source) {
+    return switch (source) {
+      case "SSO" -> "SSO (identity provider)";
+      case "EXPENSE" -> "Expense reports";
+      case "PUSH" -> "Reported by another system";
+      default -> source;
+    };
   }
 }

@@ -67,6 +67,10 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
           assertThat(browser.driver().findElements(formField(NEW_TOOL_JUSTIFICATION.name())))
               .as("no overlap, so no empty 'why still needed' box")
               .isEmpty();
+          assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+              .as("a request's review shows the request, not the form of a tool found in use")
+              .contains("The request", "Business justification", "Any rejection ends the request")
+              .doesNotContain("tool in use", "What discovery knows");
           chooseRadio(browser, MARKETING_DECISION.name(), "Approve");
           browser.type(
               formField(MARKETING_COMMENT.name()),

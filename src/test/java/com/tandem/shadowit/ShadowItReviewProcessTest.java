@@ -169,7 +169,11 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     assertThat(marketing.getName()).isEqualTo("Marketing review: Loom (%s)".formatted(id));
     assertThat(taskService.getVariable(marketing.getId(), "usersSeen")).isEqualTo(23L);
     assertThat(taskService.getVariable(marketing.getId(), "usageSummary").toString())
-        .contains("23 users seen", "3600.00 USD", "first seen 2026-03-02", "SSO, EXPENSE");
+        .contains(
+            "23 users seen",
+            "USD 3,600.00",
+            "first seen 2 Mar 2026",
+            "SSO (identity provider), Expense reports");
     assertThat(taskService.getVariable(marketing.getId(), "listRequestId")).isEqualTo(id);
     assertThat(openTasks(id))
         .containsExactlyInAnyOrder(
