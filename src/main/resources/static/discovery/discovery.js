@@ -124,17 +124,10 @@
     }
   }
 
-  /**
-   * Marketing leadership may read the findings but not upload. An empty file tells the two apart
-   * without writing anything: it is refused with 403 to those who may not import, and with 400
-   * ("the file is empty") to those who may.
-   */
+  /** Marketing leadership may read the findings but not upload: /api/me says who may what. */
   async function canImport() {
-    const probe = new FormData();
-    probe.append('source', 'EXPENSE');
-    probe.append('file', new Blob([], { type: 'text/csv' }), 'empty.csv');
-    const answer = await api('POST', '/api/discovery-imports', probe);
-    return answer.status !== 403 && answer.status !== 401;
+    const answer = await api('GET', '/api/me');
+    return answer.status === 200 && answer.data !== null && answer.data.may.importDiscoveries === true;
   }
 
   function signOut() {

@@ -1,0 +1,46 @@
+package com.tandem.web;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/me}: who the caller is and what their role lets them do, so that a page shows
+ * only what its user may use (the discovery page offers the upload to those who may import).
+ */
+@RestController
+public class MeController {
+
+  /** The signed-in caller and what they may do. */
+  public record Me(String userId, List<String> groups, Permissions may) {}
+
+  /** What the caller's groups allow, as {@link ApiCaller} decides it for every call. */
+  public record Permissions(
+      boolean submitRequests,
+      boolean readAllRequests,
+      boolean readBudgets,
+      boolean importDiscoveries,
+      boolean readDiscoveries) {}
+
+  private final IdentityService identityService;
+
+  public MeController(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Me me() {
+    ApiCaller caller = ApiCaller.current(identityService);
+    return new Me(
+        caller.userId(),
+        caller.groups(),
+        new Permissions(
+            caller.maySubmit(),
+            caller.mayReadAllRequests(),
+            caller.mayReadBudgets(),
+            caller.mayImportDiscoveries(),
+            caller.mayReadDiscoveries()));
+  }
+}
