@@ -17,6 +17,7 @@ import static com.tandem.process.OffboardingProcess.VENDOR;
 
 import com.tandem.offboarding.OffboardingRefusedException.Kind;
 import java.math.BigDecimal;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.MDC;
@@ -62,9 +63,29 @@ public class RegisterOffboardingDelegate implements JavaDelegate {
         execution,
         registered.integrations().isEmpty()
             ? "none recorded"
-            : String.join(", ", registered.integrations()));
+            : listedWithin(registered.integrations(), MAX_TEXT_VARIABLE));
     DELETION_GROUP.set(execution, registered.deletionGroup());
     DELETION_REMINDER.set(execution, properties.deletionReminder());
+  }
+
+  /** Camunda keeps a String variable in at most 4000 characters. */
+  static final int MAX_TEXT_VARIABLE = 4000;
+
+  /**
+   * The names joined for people to read, cut to what a String variable holds: a tool with very many
+   * integrations ends its list with "and N more" (the checklist variable holds them all).
+   */
+  static String listedWithin(List<String> names, int max) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      String next = (i == 0 ? "" : ", ") + names.get(i);
+      String more = ", and %d more".formatted(names.size() - i);
+      if (text.length() + next.length() + (i == names.size() - 1 ? 0 : more.length()) > max) {
+        return text.append(more).toString();
+      }
+      text.append(next);
+    }
+    return text.toString();
   }
 
   /** The tool id as a start form or a client sent it: a whole number, or its text. */
