@@ -87,6 +87,19 @@ public record CsvLayout(
           Set.of(Field.APPLICATION, Field.USERS),
           false);
 
+  /**
+   * The same console's Configured apps list (apps with an access policy), downloaded from the same
+   * page: its CSV names the user count "Number of users" and adds columns the table does not show
+   * ("Requested services", "API scopes"); Google's help for App access control describes them.
+   */
+  public static final CsvLayout GOOGLE_CONFIGURED =
+      new CsvLayout(
+          "google-workspace-configured-apps",
+          DiscoverySource.SSO,
+          Map.of(Field.APPLICATION, "App name", Field.USERS, "Number of users"),
+          Set.of(Field.APPLICATION, Field.USERS),
+          false);
+
   /** Tandem's generic SSO layout: application, vendor or domain, users, first and last seen. */
   public static final CsvLayout TANDEM_SSO =
       new CsvLayout(
@@ -121,7 +134,7 @@ public record CsvLayout(
           false);
 
   public static final List<CsvLayout> BUILT_IN =
-      List.of(OKTA, ENTRA, GOOGLE, TANDEM_SSO, TANDEM_EXPENSE);
+      List.of(OKTA, ENTRA, GOOGLE, GOOGLE_CONFIGURED, TANDEM_SSO, TANDEM_EXPENSE);
 
   /** A layout of {@code tandem.discovery.layouts.<name>}: every mapped column is required. */
   public static CsvLayout configured(String name, DiscoveryProperties.LayoutMapping mapping) {

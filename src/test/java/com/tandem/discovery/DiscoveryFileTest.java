@@ -87,6 +87,17 @@ class DiscoveryFileTest {
     assertThat(google.layout()).isEqualTo(CsvLayout.GOOGLE);
     assertThat(google.sightings().get(0).users()).isEqualTo(14);
     assertThat(google.sightings().get(0).seenOn()).isEqualTo(TODAY);
+
+    var configured =
+        parse(
+            "App name,Type,ID,Verification status,Access,Number of users,Requested services,"
+                + "API scopes\n"
+                + "Typeform,Web application,3141-typeform,Verified,Trusted,3,\"Drive, Sheets\","
+                + "\"https://www.googleapis.com/auth/drive.file\"\n",
+            DiscoverySource.SSO);
+    assertThat(configured.layout()).isEqualTo(CsvLayout.GOOGLE_CONFIGURED);
+    assertThat(configured.sightings().get(0).vendor()).isEqualTo("Typeform");
+    assertThat(configured.sightings().get(0).users()).isEqualTo(3);
   }
 
   @Test
