@@ -222,6 +222,34 @@ public class FindingService {
     return usage;
   }
 
+  /**
+   * What discovery saw of the tool an open request asks for (PRODUCT.md §5: a sighting matching an
+   * open request is linked to it and shown to its reviewers), or empty when nothing was seen.
+   */
+  @Transactional(readOnly = true)
+  public Optional<RequestUsage> usageOfRequest(String requestId) {
+    return jdbc.sql(
+            """
+            SELECT COUNT(*), MAX(users), COUNT(DISTINCT employee_email), MIN(COALESCE(first_seen, seen_on)),
+                   MAX(seen_on), MIN(source), MAX(source)
+            FROM tandem_discovery_sighting WHERE request_id = ?""")
+        .param(requestId)
+        .query(
+            (rs, n) ->
+                rs.getInt(1) == 0
+                    ? null
+                    : new RequestUsage(
+                        rs.getInt(1),
+                        Math.max(rs.getInt(2), rs.getInt(3)),
+                        spend("request_id = ?", requestId),
+                        date(rs.getDate(4)),
+                        date(rs.getDate(5)),
+                        java.util.stream.Stream.of(rs.getString(6), rs.getString(7))
+                            .distinct()
+                            .toList()))
+        .optional();
+  }
+
   private static BigDecimal money(BigDecimal amount) {
     return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
   }

@@ -5,6 +5,7 @@ import static com.tandem.process.PurchaseProcess.PROCESS_KEY;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tandem.discovery.FindingService;
 import com.tandem.intake.IdempotencyKeys.StoredKey;
 import com.tandem.intake.PurchaseRequestView.OpenTask;
 import com.tandem.process.WithdrawalService;
@@ -66,6 +67,8 @@ public class PurchaseRequestService {
   private final Semaphore startSlots;
   private final Duration startSlotWait;
 
+  private final FindingService findings;
+
   public PurchaseRequestService(
       RuntimeService runtimeService,
       TaskService taskService,
@@ -74,7 +77,9 @@ public class PurchaseRequestService {
       IdempotencyKeys keys,
       SystemAccess system,
       PlatformTransactionManager transactionManager,
-      ApiProperties api) {
+      ApiProperties api,
+      FindingService findings) {
+    this.findings = findings;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.registry = registry;
@@ -194,7 +199,7 @@ public class PurchaseRequestService {
       // overlaps and moves the request on in one transaction, and no user task comes before it, so
       // there is nothing to look up but the decisions (a withdrawal may already be recorded).
       return PurchaseRequestView.of(
-          request, List.of(), registry.decisions(request.id()), List.of());
+          request, List.of(), registry.decisions(request.id()), List.of(), null);
     }
     List<OpenTask> openTasks =
         system.call(
@@ -209,7 +214,11 @@ public class PurchaseRequestService {
                     .map(this::openTask)
                     .toList());
     return PurchaseRequestView.of(
-        request, openTasks, registry.decisions(request.id()), registry.overlaps(request.id()));
+        request,
+        openTasks,
+        registry.decisions(request.id()),
+        registry.overlaps(request.id()),
+        findings.usageOfRequest(request.id()).orElse(null));
   }
 
   private OpenTask openTask(Task task) {

@@ -1,5 +1,6 @@
 package com.tandem.intake;
 
+import com.tandem.discovery.RequestUsage;
 import com.tandem.request.Decision;
 import com.tandem.request.PersonalData;
 import com.tandem.request.PurchaseRequest;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * A request as {@code GET /api/purchase-requests/{id}} shows it: the submitted fields, where it
  * stands ({@code status}, {@code openTasks}) and what happened to it ({@code decisions}, {@code
- * overlaps}).
+ * overlaps}, and {@code usageSeen}: what discovery already saw of the tool in use, or null).
  */
 public record PurchaseRequestView(
     String id,
@@ -40,7 +41,8 @@ public record PurchaseRequestView(
     Instant updatedAt,
     List<OpenTask> openTasks,
     List<Decision> decisions,
-    List<RecordedOverlap> overlaps) {
+    List<RecordedOverlap> overlaps,
+    RequestUsage usageSeen) {
 
   /** A task waiting on someone: in the request's process or in one it called. */
   public record OpenTask(
@@ -50,7 +52,8 @@ public record PurchaseRequestView(
       PurchaseRequest request,
       List<OpenTask> openTasks,
       List<Decision> decisions,
-      List<RecordedOverlap> overlaps) {
+      List<RecordedOverlap> overlaps,
+      RequestUsage usageSeen) {
     var data = request.data();
     return new PurchaseRequestView(
         request.id(),
@@ -76,6 +79,7 @@ public record PurchaseRequestView(
         request.updatedAt(),
         openTasks,
         decisions,
-        overlaps);
+        overlaps,
+        usageSeen);
   }
 }

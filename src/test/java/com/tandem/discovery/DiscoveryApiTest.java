@@ -69,6 +69,8 @@ class DiscoveryApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired FindingEvents events;
   @Autowired DiscoveryImports imports;
   @Autowired FindingService findings;
@@ -386,6 +388,29 @@ class DiscoveryApiTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+
+    // ...and its reviewers see it on the request, once the inventory check moved it on.
+    String instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(requestId)
+            .singleResult()
+            .getId();
+    for (int i = 0; i < 10; i++) {
+      var jobs = management.createJobQuery().processInstanceId(instance).executable().list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    JsonNode usage = get("cmo", "/api/purchase-requests/" + requestId).json().get("usageSeen");
+    assertThat(usage.get("sightings").asInt()).isEqualTo(1);
+    assertThat(usage.get("usersSeen").asInt()).isEqualTo(1);
+    assertThat(usage.get("spendSeen").get(0).get("currency").asText()).isEqualTo("USD");
+    assertThat(usage.get("spendSeen").get(0).get("amount").decimalValue())
+        .isEqualByComparingTo("99");
+    assertThat(usage.get("lastSeen").asText()).isEqualTo("2026-02-09");
+    assertThat(usage.get("sources").toString()).isEqualTo("[\"EXPENSE\"]");
   }
 
   @Test
