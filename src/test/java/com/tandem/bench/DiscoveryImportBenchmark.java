@@ -117,6 +117,18 @@ public final class DiscoveryImportBenchmark {
     if (!db.equals("h2")) {
       report.append(run("MariaDB", MigratedDatabase.mysql(), file));
     }
+    // the same file through the whole application: each new finding also starts its
+    // shadow-it-review instance (with its first task) in the import's transaction
+    if (!db.equals("mysql")) {
+      report.append(runApplication("H2 (in memory)", null, file));
+    }
+    if (!db.equals("h2")) {
+      try (var scratch =
+          com.tandem.testsupport.MySqlTestServer.fromEnvironment()
+              .createScratchDatabase("tandem_bench_")) {
+        report.append(runApplication("MariaDB", scratch, file));
+      }
+    }
     report.append(String.format("load average after: %s%n", loadAverage()));
     LOG.info("Discovery import benchmark:{}", report);
   }
@@ -140,28 +152,7 @@ public final class DiscoveryImportBenchmark {
           DiscoveryProperties.class,
           () -> new DiscoveryProperties(DataSize.ofMegabytes(20), 100_000, Map.of()));
       context.refresh();
-      InventoryService inventory = context.getBean(InventoryService.class);
-      String[][] tools = {
-        {"HubSpot Marketing Hub", "HubSpot, Inc."},
-        {"Canva Teams", "Canva Pty Ltd"},
-        {"Semrush", "Semrush Inc."},
-        {"Hotjar", "Hotjar Ltd"},
-        {"Typeform", "Typeform S.L."}
-      };
-      for (int i = 0; i < tools.length; i++) {
-        inventory.registerProcurement(
-            "MTR-2026-9999" + i,
-            new NewTool(
-                tools[i][0],
-                tools[i][1],
-                List.of("crm"),
-                "Marketing",
-                new BigDecimal("1000.00"),
-                "USD",
-                LocalDate.now().plusYears(1),
-                "SAML",
-                "PERSONAL"));
-      }
+      registerOwnedTools(context.getBean(InventoryService.class));
       long t = System.nanoTime();
       ImportSummary summary =
           context
@@ -175,6 +166,82 @@ public final class DiscoveryImportBenchmark {
           summary.matchedOwnedTools(),
           summary.newFindings(),
           summary.refused().size());
+    }
+  }
+
+  /**
+   * Imports {@code file} through the running application (its own Spring context, the engine, the
+   * listeners): the figure a user of {@code POST /api/discovery-imports} waits for, with the
+   * shadow-it-review starts included.
+   */
+  private static String runApplication(
+      String name, com.tandem.testsupport.ScratchDatabase mysql, byte[] file) {
+    Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("camunda.bpm.job-execution.enabled", "false");
+    properties.put("tandem.demo-data.enabled", "false");
+    properties.put("logging.level.liquibase", "warn");
+    String profile = null;
+    if (mysql == null) {
+      properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + System.nanoTime());
+    } else {
+      var server = com.tandem.testsupport.MySqlTestServer.fromEnvironment();
+      profile = "mysql";
+      properties.put("TANDEM_DB_URL", mysql.jdbcUrl());
+      properties.put("TANDEM_DB_USER", server.user());
+      properties.put("TANDEM_DB_PASSWORD", server.password());
+      properties.put("TANDEM_ADMIN_USER", "bench");
+      properties.put("TANDEM_ADMIN_PASSWORD", "bench-admin");
+    }
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    var builder =
+        new org.springframework.boot.builder.SpringApplicationBuilder(
+            com.tandem.TandemApplication.class);
+    if (profile != null) {
+      builder.profiles(profile);
+    }
+    try (var app = builder.run(args)) {
+      InventoryService inventory = app.getBean(InventoryService.class);
+      registerOwnedTools(inventory);
+      var runtime = app.getBean(org.camunda.bpm.engine.RuntimeService.class);
+      long instancesBefore = runtime.createProcessInstanceQuery().count();
+      long t = System.nanoTime();
+      ImportSummary summary =
+          app.getBean(DiscoveryImports.class)
+              .importFile(DiscoverySource.EXPENSE, "bench.csv", file, "bench");
+      long ms = (System.nanoTime() - t) / 1_000_000;
+      long started = runtime.createProcessInstanceQuery().count() - instancesBefore;
+      return String.format(
+          "%-22s %6d ms  (whole application: %d new findings, %d shadow-it-review instances"
+              + " started)%n",
+          "import on " + name + ":", ms, summary.newFindings(), started);
+    }
+  }
+
+  private static void registerOwnedTools(InventoryService inventory) {
+    String[][] tools = {
+      {"HubSpot Marketing Hub", "HubSpot, Inc."},
+      {"Canva Teams", "Canva Pty Ltd"},
+      {"Semrush", "Semrush Inc."},
+      {"Hotjar", "Hotjar Ltd"},
+      {"Typeform", "Typeform S.L."}
+    };
+    for (int i = 0; i < tools.length; i++) {
+      inventory.registerProcurement(
+          "MTR-2026-9999" + i,
+          new NewTool(
+              tools[i][0],
+              tools[i][1],
+              List.of("crm"),
+              "Marketing",
+              new BigDecimal("1000.00"),
+              "USD",
+              LocalDate.now().plusYears(1),
+              "SAML",
+              "PERSONAL"));
     }
   }
 
