@@ -7,17 +7,17 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells people what happened to a request: by e-mail when a mail server is configured ({@code
- * spring.mail.host}), in the log otherwise. Each mail is sent once per request, step and recipient:
- * a retried job finds its row and sends nothing again.
+ * spring.mail.host}), in the log otherwise. Each mail is decided once per request, step and
+ * recipient: a retried job finds its row and queues nothing again. The mail itself is written to
+ * the {@link MailOutbox} in the caller's transaction and sent by the {@link MailDispatcher} once
+ * that transaction has committed: a step that fails or a node that dies before commit mails
+ * nothing.
  */
 @Service
 public class Notifier {
@@ -26,21 +26,15 @@ public class Notifier {
 
   private final JdbcClient jdbc;
   private final IdentityService identityService;
-  private final ObjectProvider<JavaMailSender> mailSender;
+  private final MailOutbox outbox;
   private final Clock clock;
-  private final String from;
 
   public Notifier(
-      JdbcClient jdbc,
-      IdentityService identityService,
-      ObjectProvider<JavaMailSender> mailSender,
-      Clock clock,
-      NotificationProperties properties) {
+      JdbcClient jdbc, IdentityService identityService, MailOutbox outbox, Clock clock) {
     this.jdbc = jdbc;
     this.identityService = identityService;
-    this.mailSender = mailSender;
+    this.outbox = outbox;
     this.clock = clock;
-    this.from = properties.from();
   }
 
   /** Notifies a Camunda user, at the e-mail address of their profile. */
@@ -88,17 +82,7 @@ public class Notifier {
             "INSERT INTO tandem_notification (request_id, step_key, recipient, subject, sent_at) VALUES (?, ?, ?, ?, ?)")
         .params(requestId, stepKey, address, subject, Timestamp.from(clock.instant()))
         .update();
-    JavaMailSender sender = mailSender.getIfAvailable();
-    if (sender == null) {
-      LOG.info("Notification (no mail server configured) to {}: {}\n{}", address, subject, body);
-      return;
-    }
-    var message = new SimpleMailMessage();
-    message.setFrom(from);
-    message.setTo(address);
-    message.setSubject(subject);
-    message.setText(body);
-    sender.send(message);
-    LOG.info("Request {}: mailed '{}' to {}", requestId, subject, address);
+    outbox.enqueue(requestId, stepKey, address, subject, body);
+    LOG.debug("Request {}: '{}' to {} queued in the mail outbox", requestId, subject, address);
   }
 }

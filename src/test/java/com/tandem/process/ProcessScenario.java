@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.tandem.notification.MailDispatcher;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
@@ -95,6 +96,7 @@ public abstract class ProcessScenario {
   @Autowired protected ManagementService managementService;
   @Autowired protected IdentityService identityService;
   @Autowired protected RequestRegistry registry;
+  @Autowired protected MailDispatcher mailDispatcher;
 
   @BeforeEach
   void initAssertions() {
@@ -264,8 +266,12 @@ public abstract class ProcessScenario {
         .toList();
   }
 
-  /** Subjects of the mails sent about the request to one address. */
+  /**
+   * Subjects of the mails sent about the request to one address, once the mail outbox has sent
+   * every committed mail (as its dispatcher does a few seconds later in a running Tandem).
+   */
   protected List<String> mailsTo(String address, String requestId) {
+    mailDispatcher.dispatchDue();
     return Arrays.stream(SMTP.getReceivedMessages())
         .filter(m -> recipients(m).contains(address))
         .map(ProcessScenario::subject)

@@ -37,9 +37,10 @@ public final class MigratedDatabase implements AutoCloseable {
     return new MigratedDatabase(
         pool,
         () -> {
-          try (var connection = pool.getConnection();
-              var statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
+          try {
+            // not closed by us: after SHUTDOWN, closing the connection fails ("already closed");
+            // the pool below discards it
+            pool.getConnection().createStatement().execute("SHUTDOWN");
           } finally {
             pool.close();
           }
