@@ -481,8 +481,10 @@
     overlaps.replaceChildren();
     for (const o of request.overlaps || []) {
       const li = document.createElement('li');
-      li.textContent = [o.toolName, o.vendor ? `by ${o.vendor}` : '', o.reason ? `(${pretty(o.reason)})` : '']
-        .filter(Boolean).join(' ');
+      li.textContent = o.kind === 'OPEN_REQUEST'
+        ? `Already requested by ${o.requestedBy} in ${o.requestId} (${o.toolName} by ${o.vendor}), status ${pretty(o.requestStatus)}`
+        : [o.toolName, o.vendor ? `by ${o.vendor}` : '', o.reason ? `(${pretty(o.reason)})` : '']
+          .filter(Boolean).join(' ');
       overlaps.append(li);
     }
     show($('result-overlaps-block'), overlaps.children.length > 0);

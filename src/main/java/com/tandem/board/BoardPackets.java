@@ -1,112 +1,391 @@
 package com.tandem.board;
 
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DATA_EXPORT;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DELETION;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DPA;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_INTEGRATION;
+import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_SSO;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
+
+import com.tandem.budget.BudgetCheck;
+import com.tandem.budget.BudgetLine;
+import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
-import com.tandem.budget.BudgetSummaries;
 import com.tandem.budget.RequestBudget;
+import com.tandem.inventory.InventoryService;
+import com.tandem.inventory.Tool;
+import com.tandem.process.BoundedText;
+import com.tandem.process.ProcessVariable;
+import com.tandem.request.Decision;
+import com.tandem.request.PurchaseRequest;
+import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles the board packet: the request, the overlaps, every review with its comment, the budget
- * situation as of now and the joint proposal. Built afresh for each board cycle; the request is
- * then in BOARD_REVIEW.
+ * Assembles the board packet: the request, its cost over the contract's term, the tools we own and
+ * the open requests that overlap with it, every decision with its comment and checklist, the budget
+ * per line as of now and the joint proposal per line. In words and formatted money: no codes.
  */
 @Service
 public class BoardPackets {
 
-  /** The packet's text, and the budget situation in it on its own for the decision form. */
-  public record BoardPacket(String text, String budgetSummary) {}
-
   private static final Logger LOG = LoggerFactory.getLogger(BoardPackets.class);
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  /** The IT review's checklist, in the words of its form. */
+  private static final Map<ProcessVariable<Boolean>, String> IT_CHECKLIST =
+      new java.util.LinkedHashMap<>();
+
+  static {
+    IT_CHECKLIST.put(IT_CHECKLIST_SSO, "SSO through our identity provider is possible");
+    IT_CHECKLIST.put(IT_CHECKLIST_DATA_EXPORT, "All our data can be exported in an open format");
+    IT_CHECKLIST.put(
+        IT_CHECKLIST_DELETION, "The vendor deletes our data on exit, with confirmation");
+    IT_CHECKLIST.put(IT_CHECKLIST_DPA, "A data-processing agreement is available");
+    IT_CHECKLIST.put(IT_CHECKLIST_INTEGRATION, "Integrations are feasible with our stack");
+  }
+
   private final RequestRegistry registry;
   private final BudgetService budget;
-  private final BudgetSummaries summaries;
+  private final InventoryService inventory;
+  private final IdentityService identities;
+  private final RequestHistory history;
 
-  public BoardPackets(RequestRegistry registry, BudgetService budget, BudgetSummaries summaries) {
+  public BoardPackets(
+      RequestRegistry registry,
+      BudgetService budget,
+      InventoryService inventory,
+      IdentityService identities,
+      RequestHistory history) {
     this.registry = registry;
     this.budget = budget;
-    this.summaries = summaries;
+    this.inventory = inventory;
+    this.identities = identities;
+    this.history = history;
+  }
+
+  /** The packet as it stands now; nothing changes. */
+  public BoardPacket packet(String requestId) {
+    PurchaseRequest request = registry.get(requestId);
+    var data = request.data();
+    String currency = data.currency();
+    Function<List<String>, String> capabilityNames = inventory.capabilityNames();
+    List<ProcessVariable<?>> wanted = new ArrayList<>(IT_CHECKLIST.keySet());
+    wanted.addAll(
+        List.of(
+            PROPOSAL_AMOUNT,
+            PROPOSAL_MARKETING_AMOUNT,
+            PROPOSAL_IT_AMOUNT,
+            PROPOSAL_JUSTIFICATION));
+    Map<String, Object> variables = history.latest(requestId, wanted);
+
+    var requestSection =
+        new BoardPacket.Request(
+            data.toolName(),
+            data.vendor(),
+            data.vendorUrl(),
+            personName(request.requester()),
+            capabilityNames.apply(data.capabilities()),
+            data.integrations().isEmpty() ? "none" : capabilityNames.apply(data.integrations()),
+            data.businessJustification(),
+            "%,d".formatted(data.seats()),
+            months(data.contractTermMonths()),
+            DAY.format(data.neededBy()),
+            Words.personalData(data.personalData().name()),
+            Words.sso(data.sso().name()),
+            data.dataExportSupported()
+                ? "The vendor supports exporting our data and deleting it on exit"
+                : "The vendor does not support exporting our data and deleting it on exit");
+
+    List<Tool> owned = inventory.tools(Optional.empty());
+    Map<Long, Tool> toolsById =
+        owned.stream().collect(Collectors.toMap(Tool::id, t -> t, (a, b) -> a));
+    List<BoardPacket.OwnedTool> ownedOverlaps = new ArrayList<>();
+    List<BoardPacket.OpenRequest> openRequests = new ArrayList<>();
+    for (RecordedOverlap overlap : registry.overlaps(requestId)) {
+      String why =
+          overlap.capabilities().isEmpty()
+              ? "Same vendor"
+              : "Covers " + capabilityNames.apply(overlap.capabilities());
+      if (overlap.isOpenRequest()) {
+        openRequests.add(
+            new BoardPacket.OpenRequest(
+                overlap.requestId(),
+                overlap.toolName(),
+                overlap.vendor(),
+                why,
+                personName(overlap.requestedBy()),
+                Words.status(overlap.requestStatus())));
+        continue;
+      }
+      Tool tool = toolsById.get(overlap.toolId());
+      ownedOverlaps.add(
+          new BoardPacket.OwnedTool(
+              overlap.toolName(),
+              overlap.vendor(),
+              why,
+              tool == null || tool.annualCost() == null
+                  ? "unknown"
+                  : money(tool.annualCost(), tool.currency()) + " a year",
+              tool == null || tool.owner() == null ? "nobody named" : personName(tool.owner()),
+              tool == null || tool.renewalDate() == null
+                  ? "unknown"
+                  : DAY.format(tool.renewalDate())));
+    }
+
+    List<BoardPacket.Review> reviews = new ArrayList<>();
+    for (Decision decision : registry.decisions(requestId)) {
+      List<BoardPacket.Check> checklist = new ArrayList<>();
+      if ("IT_REVIEW".equals(decision.stage())) {
+        IT_CHECKLIST.forEach(
+            (variable, item) ->
+                checklist.add(
+                    new BoardPacket.Check(
+                        item,
+                        RequestHistory.read(variables, variable)
+                            .map(yes -> yes ? "Yes" : "No")
+                            .orElse("Not answered"))));
+      }
+      reviews.add(
+          new BoardPacket.Review(
+              Words.stage(decision.stage()),
+              Words.decision(decision.decision(), currency),
+              personName(decision.by()),
+              WHEN.format(decision.at()),
+              decision.comment() == null || decision.comment().isBlank()
+                  ? "No comment."
+                  : decision.comment(),
+              checklist));
+    }
+
+    BudgetCheck check = RequestBudget.of(request, budget).checkWith(budget);
+    Optional<BigDecimal> marketingRaise = RequestHistory.read(variables, PROPOSAL_MARKETING_AMOUNT);
+    Optional<BigDecimal> itRaise = RequestHistory.read(variables, PROPOSAL_IT_AMOUNT);
+    Optional<BigDecimal> total = RequestHistory.read(variables, PROPOSAL_AMOUNT);
+    boolean perLine = marketingRaise.isPresent() || itRaise.isPresent();
+    List<BoardPacket.Line> lines = new ArrayList<>();
+    for (BudgetOwner owner : BudgetOwner.values()) {
+      boolean marketing = owner == BudgetOwner.MARKETING;
+      Optional<BudgetLine> line =
+          budget.lines(check.fiscalYear()).stream().filter(l -> l.owner() == owner).findFirst();
+      BigDecimal needed = marketing ? check.marketingRequired() : check.itRequired();
+      BigDecimal shortfall = marketing ? check.marketingShortfall() : check.itShortfall();
+      Optional<BigDecimal> raise = marketing ? marketingRaise : itRaise;
+      lines.add(
+          new BoardPacket.Line(
+              Words.line(owner.name()),
+              line.map(l -> money(l.amount(), currency)).orElse("no line"),
+              line.map(l -> money(l.held(), currency)).orElse("—"),
+              line.map(l -> money(l.committed(), currency)).orElse("—"),
+              line.map(l -> money(l.available(), currency))
+                  .orElse(money(BigDecimal.ZERO, currency)),
+              money(needed, currency),
+              money(shortfall, currency),
+              perLine
+                  ? raise.map(r -> money(r, currency)).orElse(money(BigDecimal.ZERO, currency))
+                  : "see the total"));
+    }
+    var budgetSection =
+        new BoardPacket.Budget(
+            "FY" + check.fiscalYear(),
+            lines,
+            money(check.totalShortfall(), currency),
+            check.sufficient()
+                ? "Both lines can carry this request today."
+                : "The lines lack %s in all: marketing %s, IT %s."
+                    .formatted(
+                        money(check.totalShortfall(), currency),
+                        money(check.marketingShortfall(), currency),
+                        money(check.itShortfall(), currency)));
+
+    Optional<Decision> cosign =
+        registry.decisions(requestId).stream()
+            .filter(d -> "BUDGET_COSIGN".equals(d.stage()))
+            .reduce((first, second) -> second);
+    BoardPacket.Proposal proposal =
+        total.isEmpty() && !perLine
+            ? null
+            : new BoardPacket.Proposal(
+                marketingRaise
+                    .map(a -> money(a, currency))
+                    .orElse(perLine ? money(BigDecimal.ZERO, currency) : "not given per line"),
+                itRaise
+                    .map(a -> money(a, currency))
+                    .orElse(perLine ? money(BigDecimal.ZERO, currency) : "not given per line"),
+                money(
+                    total.orElse(
+                        marketingRaise
+                            .orElse(BigDecimal.ZERO)
+                            .add(itRaise.orElse(BigDecimal.ZERO))),
+                    currency),
+                RequestHistory.read(variables, PROPOSAL_JUSTIFICATION).orElse("—"),
+                cosign.map(d -> personName(d.by())).orElse("not yet co-signed"),
+                cosign
+                    .map(
+                        d ->
+                            Words.decision(d.decision(), currency)
+                                + (d.comment() == null || d.comment().isBlank()
+                                    ? ""
+                                    : ": " + d.comment()))
+                    .orElse("—"));
+
+    return new BoardPacket(
+        requestId,
+        "Board packet %s: %s from %s".formatted(requestId, data.toolName(), data.vendor()),
+        requestSection,
+        cost(data, currency),
+        ownedOverlaps,
+        openRequests,
+        request.newToolJustification() == null || request.newToolJustification().isBlank()
+            ? null
+            : request.newToolJustification(),
+        reviews,
+        budgetSection,
+        proposal);
   }
 
   /**
-   * @param capabilitiesText the capabilities in words, as the process keeps them
-   * @param proposalSummary the joint proposal in words, or null when there is none
+   * Assembles the packet for a board cycle: the request is then in BOARD_REVIEW. The text version
+   * is fitted to a String variable; the sections are kept whole as JSON.
    */
-  public BoardPacket assemble(String requestId, String capabilitiesText, String proposalSummary) {
-    var request = registry.get(requestId);
-    var data = request.data();
-    String currency = data.currency();
-    String budgetSummary =
-        summaries.describe(RequestBudget.of(request, budget).checkWith(budget), currency);
-    String overlaps =
-        registry.overlaps(request.id()).stream()
-            .map(o -> "• %s (%s): %s".formatted(o.toolName(), o.vendor(), o.reason()))
-            .collect(Collectors.joining("\n"));
-    String decisions =
-        registry.decisions(request.id()).stream()
-            .map(
-                d ->
-                    "• %s %s: %s by %s%s"
-                        .formatted(
-                            WHEN.format(d.at()),
-                            d.stage(),
-                            d.decision(),
-                            d.by(),
-                            d.comment() == null || d.comment().isBlank()
-                                ? ""
-                                : " — " + d.comment()))
-            .collect(Collectors.joining("\n"));
-    String packet =
+  public BoardPacket assemble(String requestId) {
+    BoardPacket packet = packet(requestId);
+    registry.setStatus(requestId, RequestStatus.BOARD_REVIEW);
+    LOG.info("Request {}: board packet assembled", requestId);
+    return packet;
+  }
+
+  /** The cost per year of the contract: the licence each year (pro rata), implementation once. */
+  static BoardPacket.Cost cost(PurchaseRequest.IntakeData data, String currency) {
+    int months = data.contractTermMonths();
+    BigDecimal annual = data.annualLicenseCost();
+    List<BoardPacket.Year> years = new ArrayList<>();
+    BigDecimal total = data.implementationCost();
+    for (int year = 1, left = months; left > 0; year++, left -= 12) {
+      int inYear = Math.min(12, left);
+      BigDecimal licence =
+          annual
+              .multiply(BigDecimal.valueOf(inYear))
+              .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+      BigDecimal amount = year == 1 ? licence.add(data.implementationCost()) : licence;
+      total = total.add(licence);
+      years.add(
+          new BoardPacket.Year(
+              "Year " + year + (inYear < 12 ? " (" + months(inYear) + ")" : ""),
+              money(amount, currency),
+              year == 1
+                  ? "licence %s + implementation %s"
+                      .formatted(
+                          money(licence, currency), money(data.implementationCost(), currency))
+                  : "licence"));
+    }
+    return new BoardPacket.Cost(
+        money(annual, currency) + " a year",
+        money(data.implementationCost(), currency) + " once",
+        money(data.totalFirstYearCost(), currency),
+        years,
+        money(total, currency),
+        months(months));
+  }
+
+  /** The packet as text for the mail and the String variable, fitted to what it holds. */
+  public static String text(BoardPacket packet) {
+    var r = packet.request();
+    var c = packet.cost();
+    List<String> parts = new ArrayList<>();
+    parts.add(
         """
-        BOARD PACKET %s — %s from %s
+        %s
         Requested by %s for: %s
-        Why: %s
-        First-year cost %s (licence %s, implementation %s), %d seats, %d months, needed by %s.
-        Personal data: %s; SSO: %s; data export and deletion on exit: %s.
-
-        OVERLAPS WITH TOOLS WE OWN
-        %s
-        New-tool justification: %s
-
-        REVIEWS AND DECISIONS
-        %s
-
-        BUDGET
-        %s
-
-        JOINT PROPOSAL (marketing leadership, co-signed by IT leadership)
-        %s"""
+        Total over %s: %s (first year %s).
+        %s; %s; %s."""
             .formatted(
-                request.id(),
-                data.toolName(),
-                data.vendor(),
-                request.requester(),
-                capabilitiesText,
-                data.businessJustification(),
-                BudgetSummaries.money(data.totalFirstYearCost(), currency),
-                BudgetSummaries.money(data.annualLicenseCost(), currency),
-                BudgetSummaries.money(data.implementationCost(), currency),
-                data.seats(),
-                data.contractTermMonths(),
-                data.neededBy(),
-                data.personalData(),
-                data.sso(),
-                data.dataExportSupported() ? "yes" : "no",
-                overlaps.isEmpty() ? "• none" : overlaps,
-                request.newToolJustification() == null ? "—" : request.newToolJustification(),
-                decisions,
-                budgetSummary,
-                proposalSummary == null ? "—" : proposalSummary);
-    registry.setStatus(request.id(), RequestStatus.BOARD_REVIEW);
-    LOG.info("Request {}: board packet assembled", request.id());
-    return new BoardPacket(packet, budgetSummary);
+                packet.title(),
+                r.requestedBy(),
+                r.capabilities(),
+                c.term(),
+                c.totalOverTerm(),
+                c.firstYear(),
+                r.personalData(),
+                r.sso(),
+                r.dataExport()));
+    parts.add(
+        "Tools we own that overlap: "
+            + (packet.ownedOverlaps().isEmpty()
+                ? "none."
+                : packet.ownedOverlaps().size() + ", listed in the board packet PDF."));
+    parts.add(
+        packet.budget().verdict()
+            + (packet.proposal() == null
+                ? ""
+                : " The leaderships propose raising marketing by %s and IT by %s (%s in all): %s"
+                    .formatted(
+                        packet.proposal().marketingRaise(),
+                        packet.proposal().itRaise(),
+                        packet.proposal().total(),
+                        packet.proposal().justification())));
+    packet
+        .reviews()
+        .forEach(
+            review ->
+                parts.add(
+                    "%s: %s by %s — %s"
+                        .formatted(
+                            review.step(), review.decision(), review.by(), review.comment())));
+    parts.add("Why: " + r.businessJustification());
+    return BoundedText.shared(parts, "\n\n", BoundedText.MAX_STRING);
+  }
+
+  static String money(BigDecimal amount, String currency) {
+    return "%s %s".formatted(currency, String.format(Locale.ENGLISH, "%,.2f", amount));
+  }
+
+  private static String months(int months) {
+    return months == 12
+        ? "12 months (1 year)"
+        : months % 12 == 0
+            ? "%d months (%d years)".formatted(months, months / 12)
+            : months + (months == 1 ? " month" : " months");
+  }
+
+  /** The person's first and last name as Camunda knows them, else their user id. */
+  private String personName(String userId) {
+    if (userId == null) {
+      return "unknown";
+    }
+    User user = identities.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    return name.isEmpty() ? userId : name;
   }
 }

@@ -38,6 +38,20 @@ public final class ProcessVariable<T> {
         name, String.class, value -> cast(name, String.class, value), Variables::stringValue);
   }
 
+  /**
+   * Text assembled for people to read from user input or lists (summaries, packets): written cut to
+   * what Camunda keeps of a String variable ({@link BoundedText#fit}), so that no list grown long
+   * and no set of long comments can fail the step that writes it. Whoever assembles it fits it
+   * better first (e.g. a list ending with "… and N more"); this is the guarantee.
+   */
+  public static ProcessVariable<String> text(String name) {
+    return new ProcessVariable<>(
+        name,
+        String.class,
+        value -> cast(name, String.class, value),
+        text -> Variables.stringValue(BoundedText.fit(text)));
+  }
+
   public static ProcessVariable<Boolean> bool(String name) {
     return new ProcessVariable<>(
         name, Boolean.class, value -> cast(name, Boolean.class, value), Variables::booleanValue);

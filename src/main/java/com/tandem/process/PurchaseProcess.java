@@ -5,6 +5,7 @@ import static com.tandem.process.ProcessVariable.date;
 import static com.tandem.process.ProcessVariable.decimal;
 import static com.tandem.process.ProcessVariable.number;
 import static com.tandem.process.ProcessVariable.string;
+import static com.tandem.process.ProcessVariable.text;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -113,12 +114,12 @@ public final class PurchaseProcess {
   public static final ProcessVariable<String> REQUESTER = string("requester");
   public static final ProcessVariable<BigDecimal> TOTAL_FIRST_YEAR_COST =
       decimal("totalFirstYearCost");
-  public static final ProcessVariable<String> CAPABILITIES_TEXT = string("capabilitiesText");
-  public static final ProcessVariable<String> INTEGRATIONS_TEXT = string("integrationsText");
+  public static final ProcessVariable<String> CAPABILITIES_TEXT = text("capabilitiesText");
+  public static final ProcessVariable<String> INTEGRATIONS_TEXT = text("integrationsText");
 
   // Inventory check and the requester's choice.
   public static final ProcessVariable<Boolean> OVERLAPS_FOUND = bool("overlapsFound");
-  public static final ProcessVariable<String> OVERLAP_SUMMARY = string("overlapSummary");
+  public static final ProcessVariable<String> OVERLAP_SUMMARY = text("overlapSummary");
   public static final ProcessVariable<Boolean> USE_EXISTING_TOOL = bool("useExistingTool");
   public static final ProcessVariable<String> NEW_TOOL_JUSTIFICATION =
       string("newToolJustification");
@@ -130,7 +131,7 @@ public final class PurchaseProcess {
   public static final ProcessVariable<String> REVIEW_SLA = string("reviewSla");
   public static final ProcessVariable<java.util.Date> REVIEW_DUE_DATE = date("reviewDueDate");
   public static final ProcessVariable<Boolean> BOARD_REQUIRED = bool("boardRequired");
-  public static final ProcessVariable<String> ROUTING_SUMMARY = string("routingSummary");
+  public static final ProcessVariable<String> ROUTING_SUMMARY = text("routingSummary");
 
   // Joint review.
   public static final ProcessVariable<String> MARKETING_DECISION = string("marketingDecision");
@@ -143,7 +144,7 @@ public final class PurchaseProcess {
   /** APPROVED, REJECTED or CHANGES_REQUESTED: the joint outcome of one review round. */
   public static final ProcessVariable<String> REVIEW_OUTCOME = string("reviewOutcome");
 
-  public static final ProcessVariable<String> REVIEW_SUMMARY = string("reviewSummary");
+  public static final ProcessVariable<String> REVIEW_SUMMARY = text("reviewSummary");
   public static final ProcessVariable<String> REVISION_ACTION = string("revisionAction");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_SSO = bool("itChecklistSso");
   public static final ProcessVariable<Boolean> IT_CHECKLIST_DATA_EXPORT =
@@ -156,16 +157,24 @@ public final class PurchaseProcess {
   // Budget.
   public static final ProcessVariable<Boolean> BUDGET_SUFFICIENT = bool("budgetSufficient");
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
-  public static final ProcessVariable<String> BUDGET_SUMMARY = string("budgetSummary");
+  public static final ProcessVariable<String> BUDGET_SUMMARY = text("budgetSummary");
   public static final ProcessVariable<BigDecimal> PROPOSAL_AMOUNT = decimal("proposalAmount");
+  public static final ProcessVariable<BigDecimal> PROPOSAL_MARKETING_AMOUNT =
+      decimal("proposalMarketingAmount");
+  public static final ProcessVariable<BigDecimal> PROPOSAL_IT_AMOUNT = decimal("proposalItAmount");
   public static final ProcessVariable<String> PROPOSAL_JUSTIFICATION =
       string("proposalJustification");
-  public static final ProcessVariable<String> PROPOSAL_SUMMARY = string("proposalSummary");
+  public static final ProcessVariable<String> PROPOSAL_SUMMARY = text("proposalSummary");
   public static final ProcessVariable<String> COSIGN_DECISION = string("cosignDecision");
   public static final ProcessVariable<String> COSIGN_COMMENT = string("cosignComment");
 
   // Board.
-  public static final ProcessVariable<String> BOARD_PACKET = string("boardPacket");
+  public static final ProcessVariable<String> BOARD_PACKET = text("boardPacket");
+
+  /** The board packet in sections (JSON, kept as a byte array: no length limit) for its form. */
+  public static final ProcessVariable<String> BOARD_PACKET_VIEW =
+      ProcessVariable.json("boardPacketView");
+
   public static final ProcessVariable<String> BOARD_DECISION = string("boardDecision");
   public static final ProcessVariable<String> BOARD_COMMENT = string("boardComment");
   public static final ProcessVariable<String> BOARD_CYCLE = string("boardCycle");

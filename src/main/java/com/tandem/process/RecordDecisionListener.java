@@ -38,6 +38,28 @@ public class RecordDecisionListener implements TaskListener {
             .collect(Collectors.toUnmodifiableMap(TaskDecision::taskKey, Function.identity()));
   }
 
+  /**
+   * Refuses a completion that brings a text longer than Camunda keeps of a String variable: stored,
+   * it would fail the whole transaction with a database error instead of this message. Forms bound
+   * their text fields to the same length.
+   */
+  private static void refuseOverlongText(DelegateTask task) {
+    for (String name : task.getVariableNamesLocal()) {
+      refuseOverlong(name, task.getVariableLocal(name));
+    }
+    for (String name : task.getVariableNames()) {
+      refuseOverlong(name, task.getVariable(name));
+    }
+  }
+
+  private static void refuseOverlong(String name, Object value) {
+    if (value instanceof String text && text.length() > BoundedText.MAX_STRING) {
+      throw new BadUserRequestException(
+          "%s must be at most %d characters (it has %d)."
+              .formatted(name, BoundedText.MAX_STRING, text.length()));
+    }
+  }
+
   @Override
   public void notify(DelegateTask task) {
     TaskDecision spec = byTask.get(task.getTaskDefinitionKey());
@@ -45,6 +67,7 @@ public class RecordDecisionListener implements TaskListener {
       throw new IllegalStateException(
           "No decision is defined for task " + task.getTaskDefinitionKey());
     }
+    refuseOverlongText(task);
     Object raw = spec.decision().raw(task);
     if (raw == null || raw.toString().isBlank()) {
       throw new BadUserRequestException(
@@ -69,10 +92,6 @@ public class RecordDecisionListener implements TaskListener {
                   + ": it is required when the decision is "
                   + decision
                   + ".");
-    }
-    if (comment != null && comment.length() > 4000) {
-      throw new BadUserRequestException(
-          spec.comment().name() + " must be at most 4000 characters.");
     }
     if (raw instanceof Number amount) {
       var money = new BigDecimal(amount.toString());

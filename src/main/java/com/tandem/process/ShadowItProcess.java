@@ -3,6 +3,7 @@ package com.tandem.process;
 import static com.tandem.process.ProcessVariable.decimal;
 import static com.tandem.process.ProcessVariable.number;
 import static com.tandem.process.ProcessVariable.string;
+import static com.tandem.process.ProcessVariable.text;
 
 import java.math.BigDecimal;
 
@@ -60,9 +61,9 @@ public final class ShadowItProcess {
   // What discovery knows of the tool in use (Task_DescribeFinding), for the forms.
   public static final ProcessVariable<Long> USERS_SEEN = number("usersSeen");
   public static final ProcessVariable<BigDecimal> SPEND_SEEN = decimal("spendSeen");
-  public static final ProcessVariable<String> SOURCES = string("sources");
+  public static final ProcessVariable<String> SOURCES = text("sources");
   public static final ProcessVariable<String> FIRST_SEEN = string("firstSeen");
-  public static final ProcessVariable<String> USAGE_SUMMARY = string("usageSummary");
+  public static final ProcessVariable<String> USAGE_SUMMARY = text("usageSummary");
 
   // Task_AssignOwner (PRODUCT.md §5); the owner also states personalData and sso.
   public static final ProcessVariable<String> OWNER_DECISION = string("ownerDecision");
@@ -86,7 +87,7 @@ public final class ShadowItProcess {
       ProcessVariable.bool("spendCommitted");
 
   /** Why adoption could not commit the spend, shown when the decision comes back. */
-  public static final ProcessVariable<String> BUDGET_NOTE = string("budgetNote");
+  public static final ProcessVariable<String> BUDGET_NOTE = text("budgetNote");
 
   // Offboarding: the inputs of tool-offboarding.
   public static final ProcessVariable<Long> TOOL_ID = number("toolId");

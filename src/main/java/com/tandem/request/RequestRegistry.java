@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -139,10 +140,24 @@ public class RequestRegistry {
         .update();
   }
 
-  /** Replaces the overlaps recorded for the request with those of the latest inventory check. */
+  /**
+   * Replaces the overlaps recorded for the request with those of the latest inventory check: tools
+   * we own and other open requests.
+   */
   public void replaceOverlaps(String id, List<RecordedOverlap> overlaps) {
     jdbc.sql("DELETE FROM tandem_request_overlap WHERE request_id = ?").param(id).update();
+    jdbc.sql("DELETE FROM tandem_request_open_overlap WHERE request_id = ?").param(id).update();
     for (RecordedOverlap overlap : overlaps) {
+      if (overlap.isOpenRequest()) {
+        jdbc.sql(
+                """
+                INSERT INTO tandem_request_open_overlap (request_id, other_request_id, reason, capabilities)
+                VALUES (?, ?, ?, ?)""")
+            .params(
+                id, overlap.requestId(), overlap.reason(), String.join(",", overlap.capabilities()))
+            .update();
+        continue;
+      }
       jdbc.sql(
               """
               INSERT INTO tandem_request_overlap (request_id, tool_id, tool_name, vendor, reason, capabilities)
@@ -190,22 +205,55 @@ public class RequestRegistry {
         .list();
   }
 
+  /**
+   * What overlaps with the request: the tools we own that its latest inventory check found, then
+   * the other requests overlapping with it, whichever of the two was checked later, each with its
+   * current status.
+   */
   @Transactional(readOnly = true)
   public List<RecordedOverlap> overlaps(String id) {
-    return jdbc.sql(
-            """
-            SELECT tool_id, tool_name, vendor, reason, capabilities FROM tandem_request_overlap
-            WHERE request_id = ? ORDER BY tool_name""")
-        .param(id)
-        .query(
-            (rs, n) ->
-                new RecordedOverlap(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    split(rs.getString(5))))
-        .list();
+    List<RecordedOverlap> overlaps =
+        new ArrayList<>(
+            jdbc.sql(
+                    """
+                    SELECT tool_id, tool_name, vendor, reason, capabilities FROM tandem_request_overlap
+                    WHERE request_id = ? ORDER BY tool_name""")
+                .param(id)
+                .query(
+                    (rs, n) ->
+                        RecordedOverlap.ownedTool(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            split(rs.getString(5))))
+                .list());
+    overlaps.addAll(
+        jdbc.sql(
+                """
+                SELECT r.id, r.tool_name, r.vendor, o.reason, o.capabilities, r.requester, r.status
+                FROM tandem_request_open_overlap o
+                JOIN tandem_purchase_request r ON r.id = o.other_request_id
+                WHERE o.request_id = :id
+                UNION
+                SELECT r.id, r.tool_name, r.vendor, o.reason, o.capabilities, r.requester, r.status
+                FROM tandem_request_open_overlap o
+                JOIN tandem_purchase_request r ON r.id = o.request_id
+                WHERE o.other_request_id = :id
+                ORDER BY 1""")
+            .param("id", id)
+            .query(
+                (rs, n) ->
+                    RecordedOverlap.openRequest(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        split(rs.getString(5)),
+                        rs.getString(6),
+                        RequestStatus.valueOf(rs.getString(7))))
+            .list());
+    return overlaps;
   }
 
   /**

@@ -2,6 +2,7 @@ package com.tandem.review;
 
 import static com.tandem.process.PurchaseProcess.*;
 
+import com.tandem.process.BoundedText;
 import com.tandem.process.CaseIds;
 import com.tandem.process.ProcessVariable;
 import java.util.ArrayList;
@@ -39,7 +40,9 @@ public class ConcludeJointReviewDelegate implements JavaDelegate {
             ? REJECTED
             : decisions.contains("REQUEST_CHANGES") ? CHANGES_REQUESTED : APPROVED;
     REVIEW_OUTCOME.set(execution, outcome);
-    REVIEW_SUMMARY.set(execution, String.join("\n", summary));
+    // each comment may be 4000 characters long: together they are shortened to fit a String
+    // variable; the decision log of the request keeps every comment whole
+    REVIEW_SUMMARY.set(execution, BoundedText.shared(summary, "\n", BoundedText.MAX_STRING));
     LOG.info("{}: joint review {}", CaseIds.get(execution), outcome);
   }
 

@@ -485,8 +485,8 @@ class MartechPurchaseProcessTest extends ProcessScenario {
                       BOARD_PACKET.name()))
           .contains(id)
           .contains("Webinars bring 30% of our leads")
-          .contains("MARKETING_REVIEW")
-          .contains("Shortfall");
+          .contains("Marketing review: Approved")
+          .contains("The lines lack");
     }
 
     @Test
