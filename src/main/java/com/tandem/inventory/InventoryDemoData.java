@@ -383,6 +383,25 @@ public class InventoryDemoData {
     apply();
   }
 
+  /**
+   * A realistic contract for a catalog tool: a one-year term ending on its renewal date, renewing
+   * by itself. Tools renewing within three months have a 30-day notice period (monthly-cancellable
+   * SaaS), the others the usual 90 days, so that right after start some tools are in their renewal
+   * window with a notice date a few weeks away; seats in proportion to the cost (about 1 200 a seat
+   * a year, at least 3).
+   */
+  static ToolContract demoContract(NewTool entry, CatalogTool tool) {
+    LocalDate end = entry.renewalDate();
+    int seats = Math.max(3, entry.annualCost().intValue() / 1200);
+    return new ToolContract(
+        end.minusYears(1),
+        end,
+        tool.renewalInMonths() <= 3 ? 30 : ToolContract.DEFAULT_NOTICE_PERIOD_DAYS,
+        true,
+        entry.annualCost(),
+        seats);
+  }
+
   /** Creates what is missing; idempotent. */
   public void apply() {
     JdbcInventoryService jdbcInventory = inventory.getIfAvailable();
@@ -406,6 +425,9 @@ public class InventoryDemoData {
               tool.personalData());
       if (jdbcInventory.addOwnedTool(entry, tool.status())) {
         added++;
+        jdbcInventory
+            .ownedToolId(tool.name(), tool.vendor())
+            .ifPresent(id -> jdbcInventory.setContract(id, demoContract(entry, tool)));
       }
     }
     LOG.info("Inventory demo data: {} of {} catalog tools added", added, CATALOG.size());

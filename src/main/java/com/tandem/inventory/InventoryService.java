@@ -1,5 +1,6 @@
 package com.tandem.inventory;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,34 @@ public interface InventoryService {
    * @throws IllegalStateException when the tool is unknown or in PROCUREMENT
    */
   void retire(long toolId);
+
+  /** The tool's contract (PRODUCT.md §7), if the inventory has one. */
+  default Optional<ToolContract> contract(long toolId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Replaces the tool's contract (its annual cost and renewal date follow it). Idempotent.
+   *
+   * @throws IllegalArgumentException when {@link ToolContract#problems()} is not empty
+   * @throws java.util.NoSuchElementException when there is no such tool
+   */
+  default void setContract(long toolId, ToolContract contract) {
+    throw new UnsupportedOperationException("This inventory keeps no contracts");
+  }
+
+  /**
+   * ACTIVE tools whose notice date ({@code contractEnd − noticePeriodDays}) is {@code date} or
+   * earlier: the renewal scan's candidates. Ordered by notice date.
+   */
+  default List<ContractedTool> contractsWithNoticeBy(LocalDate date) {
+    return List.of();
+  }
+
+  /** ACTIVE tools whose contract ends on {@code date} or earlier, ordered by contract end. */
+  default List<ContractedTool> contractsEndingBy(LocalDate date) {
+    return List.of();
+  }
 
   /** The entry a request (or a shadow-IT finding) registered, if any. */
   Optional<Tool> toolOfRequest(String requestId);

@@ -273,6 +273,96 @@ public class JdbcInventoryService implements InventoryService {
     LOG.debug("Tool {} is already retired", toolId);
   }
 
+  private static final String CONTRACT_COLUMNS =
+      "t.contract_start, t.contract_end, t.notice_period_days, t.auto_renews, t.annual_cost,"
+          + " t.seats_bought";
+
+  @Override
+  public Optional<ToolContract> contract(long toolId) {
+    return jdbc.sql(
+            "SELECT "
+                + CONTRACT_COLUMNS
+                + " FROM tandem_tool t WHERE t.id = :id"
+                + " AND t.contract_end IS NOT NULL")
+        .param("id", toolId)
+        .query((rs, n) -> contractRow(rs))
+        .optional();
+  }
+
+  @Override
+  @Transactional
+  public void setContract(long toolId, ToolContract contract) {
+    if (!contract.problems().isEmpty()) {
+      throw new IllegalArgumentException(
+          "Contract of tool " + toolId + " refused: " + contract.problems());
+    }
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_tool SET contract_start = :start, contract_end = :end,"
+                    + " renewal_date = :end, notice_period_days = :notice, notice_date = :noticeDate,"
+                    + " auto_renews = :autoRenews, annual_cost = :cost, seats_bought = :seats,"
+                    + " updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+            .param("start", Date.valueOf(contract.contractStart()))
+            .param("end", Date.valueOf(contract.contractEnd()))
+            .param("notice", contract.noticePeriodDays())
+            .param("noticeDate", Date.valueOf(contract.noticeDate()))
+            .param("autoRenews", contract.autoRenews())
+            .param("cost", contract.annualCost().setScale(2, RoundingMode.HALF_UP))
+            .param("seats", contract.seatsBought())
+            .param("id", toolId)
+            .update();
+    if (updated == 0) {
+      throw new java.util.NoSuchElementException("There is no tool " + toolId);
+    }
+    LOG.info("Contract of tool {}: {}", toolId, contract);
+  }
+
+  @Override
+  public List<ContractedTool> contractsWithNoticeBy(LocalDate date) {
+    return contracted("t.notice_date <= :date ORDER BY t.notice_date, t.id", date);
+  }
+
+  @Override
+  public List<ContractedTool> contractsEndingBy(LocalDate date) {
+    return contracted(
+        "t.contract_end IS NOT NULL AND t.contract_end <= :date ORDER BY t.contract_end, t.id",
+        date);
+  }
+
+  private List<ContractedTool> contracted(String condition, LocalDate date) {
+    return jdbc.sql(
+            "SELECT t.id, t.name, t.vendor, t.owner, t.currency, "
+                + CONTRACT_COLUMNS
+                + " FROM tandem_tool t WHERE t.status = :active AND "
+                + condition)
+        .param("active", ToolStatus.ACTIVE.name())
+        .param("date", Date.valueOf(date))
+        .query(
+            (rs, n) ->
+                new ContractedTool(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("vendor"),
+                    rs.getString("owner"),
+                    rs.getString("currency"),
+                    contractRow(rs)))
+        .list();
+  }
+
+  private static ToolContract contractRow(ResultSet rs) throws SQLException {
+    Date start = rs.getDate("contract_start");
+    Date end = rs.getDate("contract_end");
+    int seats = rs.getInt("seats_bought");
+    Integer seatsBought = rs.wasNull() ? null : seats;
+    return new ToolContract(
+        start == null ? null : start.toLocalDate(),
+        end == null ? null : end.toLocalDate(),
+        rs.getInt("notice_period_days"),
+        rs.getBoolean("auto_renews"),
+        rs.getBigDecimal("annual_cost").setScale(2, RoundingMode.HALF_UP),
+        seatsBought);
+  }
+
   /**
    * Records the integrations of a tool the company owns (demo catalog, an import); existing ones
    * are kept. Idempotent.
@@ -351,8 +441,10 @@ public class JdbcInventoryService implements InventoryService {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO tandem_tool (name, vendor, vendor_key, owner, status, annual_cost, currency, renewal_date,"
-                + " sso, personal_data, request_id, created_at, updated_at) VALUES (:name, :vendor, :vendorKey, :owner,"
+                + " sso, personal_data, request_id, contract_start, contract_end, notice_period_days,"
+                + " auto_renews, notice_date, created_at, updated_at) VALUES (:name, :vendor, :vendorKey, :owner,"
                 + " :status, :annualCost, :currency, :renewalDate, :sso, :personalData, :requestId,"
+                + " :contractStart, :renewalDate, :noticeDays, :autoRenews, :noticeDate,"
                 + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
         .param("name", Objects.requireNonNull(tool.name(), "name"))
         .param("vendor", Objects.requireNonNull(tool.vendor(), "vendor"))
@@ -368,6 +460,18 @@ public class JdbcInventoryService implements InventoryService {
         .param("sso", Objects.requireNonNull(tool.sso(), "sso"))
         .param("personalData", Objects.requireNonNull(tool.personalData(), "personalData"))
         .param("requestId", requestId)
+        // until someone records the real contract: a one-year term ending on the renewal date
+        .param(
+            "contractStart",
+            tool.renewalDate() == null ? null : Date.valueOf(tool.renewalDate().minusYears(1)))
+        .param("noticeDays", ToolContract.DEFAULT_NOTICE_PERIOD_DAYS)
+        .param("autoRenews", true)
+        .param(
+            "noticeDate",
+            tool.renewalDate() == null
+                ? null
+                : Date.valueOf(
+                    tool.renewalDate().minusDays(ToolContract.DEFAULT_NOTICE_PERIOD_DAYS)))
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     for (String code : new LinkedHashSet<>(codes)) {

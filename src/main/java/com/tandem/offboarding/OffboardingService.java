@@ -227,6 +227,10 @@ public class OffboardingService {
         .tool(toolId)
         .map(
             tool ->
-                new ToolRecord(tool, inventory.integrations(toolId), offboardings.ofTool(toolId)));
+                new ToolRecord(
+                    tool,
+                    inventory.integrations(toolId),
+                    offboardings.ofTool(toolId),
+                    inventory.contract(toolId).orElse(null)));
   }
 }

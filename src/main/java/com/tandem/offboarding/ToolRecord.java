@@ -7,7 +7,12 @@ import java.util.List;
 /**
  * {@code GET /api/inventory/tools/{id}}: the tool as the inventory holds it (every field of {@link
  * Tool}, contract fields included as far as the inventory has them), the integrations recorded on
- * it, and its offboardings, the record of a RETIRED tool's exit.
+ * it, its offboardings (the record of a RETIRED tool's exit) and its contract (PRODUCT.md §7:
+ * {@code contractStart}, {@code contractEnd}, {@code noticePeriodDays}, {@code noticeDate}, {@code
+ * autoRenews}, {@code annualCost}, {@code seatsBought}; null when none is recorded).
  */
 public record ToolRecord(
-    @JsonUnwrapped Tool tool, List<String> integrations, List<Offboarding> offboardings) {}
+    @JsonUnwrapped Tool tool,
+    List<String> integrations,
+    List<Offboarding> offboardings,
+    com.tandem.inventory.ToolContract contract) {}

@@ -7,6 +7,7 @@ import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
 import com.tandem.process.ShadowItProcess;
+import com.tandem.renewal.RenewalProcess;
 import com.tandem.request.TandemGroups;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,9 @@ public class TandemAuthorizations {
               JointReviewProcess.PROCESS_KEY,
               BoardSubmissionProcess.PROCESS_KEY,
               OffboardingProcess.PROCESS_KEY,
-              ShadowItProcess.PROCESS_KEY)) {
+              ShadowItProcess.PROCESS_KEY,
+              RenewalProcess.PROCESS_KEY,
+              RenewalProcess.CONTRACT_UPDATE_PROCESS_KEY)) {
         grantGroup(
             group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
       }
@@ -75,6 +78,24 @@ public class TandemAuthorizations {
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGroup(
         TandemGroups.IT_LEADERSHIP,
+        Resources.PROCESS_INSTANCE,
+        Authorization.ANY,
+        Permissions.CREATE);
+    grantContractUpdates();
+  }
+
+  /**
+   * IT operations record a tool's contract from Tasklist's start form "Update a tool's contract"
+   * (the API's PUT …/contract needs no engine rights); renewal tasks are worked as candidates.
+   */
+  private void grantContractUpdates() {
+    grantGroup(
+        TandemGroups.IT_OPERATIONS,
+        Resources.PROCESS_DEFINITION,
+        RenewalProcess.CONTRACT_UPDATE_PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantGroup(
+        TandemGroups.IT_OPERATIONS,
         Resources.PROCESS_INSTANCE,
         Authorization.ANY,
         Permissions.CREATE);

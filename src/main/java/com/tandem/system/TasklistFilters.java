@@ -12,6 +12,7 @@ import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.PurchaseProcess;
 import com.tandem.process.ShadowItProcess;
+import com.tandem.renewal.RenewalProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public class TasklistFilters {
    */
   private static final java.util.Set<String> OFFBOARDING_FILTERS =
       java.util.Set.of("Offboarding", "Data deletion");
+
+  /** The filter of tool-renewal's tasks (each group sees its own candidate tasks in it). */
+  static final String RENEWALS = "Renewals";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -135,6 +139,18 @@ public class TasklistFilters {
             OffboardingProcess.Elements.EXPORT_DATA,
             OffboardingProcess.Elements.REVOKE_ACCESS,
             OffboardingProcess.Elements.CONFIRM_DELETION),
+        new FilterSpec(
+            RENEWALS,
+            "Contracts about to renew: keep, change or retire; negotiate; fund",
+            8,
+            List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP, IT_OPERATIONS, BOARD),
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKeyLike(RenewalProcess.RENEWAL_KEY_PATTERN)
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()),
         offboarding(
             "Data deletion",
             "Retired tools that held personal data: the vendor's deletion confirmation",
@@ -207,15 +223,19 @@ public class TasklistFilters {
     // Task-local copies (TaskPresentationListener): a reviewer may read the task, not the instance.
     properties.put(
         "variables",
-        OFFBOARDING_FILTERS.contains(spec.name())
+        RENEWALS.equals(spec.name())
             ? List.of(
-                Map.of("name", "listRequestId", "label", "Offboarding"),
+                Map.of("name", "listRequestId", "label", "Renewal"),
                 Map.of("name", "listToolName", "label", "Tool"))
-            : List.of(
-                Map.of("name", "listRequestId", "label", "Request or finding"),
-                Map.of("name", "listToolName", "label", "Tool"),
-                Map.of("name", "listFirstYearCost", "label", "First-year cost"),
-                Map.of("name", "listRequester", "label", "Requested by")));
+            : OFFBOARDING_FILTERS.contains(spec.name())
+                ? List.of(
+                    Map.of("name", "listRequestId", "label", "Offboarding"),
+                    Map.of("name", "listToolName", "label", "Tool"))
+                : List.of(
+                    Map.of("name", "listRequestId", "label", "Request or finding"),
+                    Map.of("name", "listToolName", "label", "Tool"),
+                    Map.of("name", "listFirstYearCost", "label", "First-year cost"),
+                    Map.of("name", "listRequester", "label", "Requested by")));
     return properties;
   }
 }

@@ -77,4 +77,24 @@ class ForwardingInventory implements InventoryService {
   public void retire(long toolId) {
     real.retire(toolId);
   }
+
+  @Override
+  public Optional<com.tandem.inventory.ToolContract> contract(long toolId) {
+    return real.contract(toolId);
+  }
+
+  @Override
+  public void setContract(long toolId, com.tandem.inventory.ToolContract contract) {
+    real.setContract(toolId, contract);
+  }
+
+  @Override
+  public List<com.tandem.inventory.ContractedTool> contractsWithNoticeBy(java.time.LocalDate date) {
+    return real.contractsWithNoticeBy(date);
+  }
+
+  @Override
+  public List<com.tandem.inventory.ContractedTool> contractsEndingBy(java.time.LocalDate date) {
+    return real.contractsEndingBy(date);
+  }
 }

@@ -43,12 +43,12 @@ class TasklistFiltersTest extends ProcessScenario {
   void shouldShowEachRoleItsOwnFilters() {
     assertThat(visibleFilters("requester")).containsExactly("My requests");
     assertThat(visibleFilters("cmo"))
-        .containsExactly("Budget proposals", "Marketing reviews", "Shadow IT");
+        .containsExactly("Budget proposals", "Marketing reviews", "Renewals", "Shadow IT");
     assertThat(visibleFilters("cio"))
-        .containsExactly("Budget proposals", "IT reviews", "Shadow IT");
+        .containsExactly("Budget proposals", "IT reviews", "Renewals", "Shadow IT");
     assertThat(visibleFilters("privacy")).containsExactly("Data deletion", "Privacy reviews");
-    assertThat(visibleFilters("board")).containsExactly("Board decisions");
-    assertThat(visibleFilters("itops")).containsExactly("Offboarding", "Onboarding");
+    assertThat(visibleFilters("board")).containsExactly("Board decisions", "Renewals");
+    assertThat(visibleFilters("itops")).containsExactly("Offboarding", "Onboarding", "Renewals");
   }
 
   @Test
@@ -88,6 +88,6 @@ class TasklistFiltersTest extends ProcessScenario {
   void shouldCreateNothingTwice() {
     long before = filterService.createFilterQuery().count();
     tasklistFilters.ensureFilters();
-    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(10);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(before).isEqualTo(11);
   }
 }

@@ -1,0 +1,400 @@
+package com.tandem.process;
+
+import static com.tandem.renewal.RenewalProcess.BOARD_DECISION;
+import static com.tandem.renewal.RenewalProcess.HOLDS_PLACED;
+import static com.tandem.renewal.RenewalProcess.IT_RENEWAL_COMMENT;
+import static com.tandem.renewal.RenewalProcess.IT_RENEWAL_DECISION;
+import static com.tandem.renewal.RenewalProcess.NEGOTIATED_ANNUAL_COST;
+import static com.tandem.renewal.RenewalProcess.NEGOTIATION_NOTE;
+import static com.tandem.renewal.RenewalProcess.NOTICE_DEADLINE;
+import static com.tandem.renewal.RenewalProcess.OFFBOARDING_REASON;
+import static com.tandem.renewal.RenewalProcess.OFFBOARDING_REQUESTED_BY;
+import static com.tandem.renewal.RenewalProcess.PROCESS_KEY;
+import static com.tandem.renewal.RenewalProcess.REMINDER_AT;
+import static com.tandem.renewal.RenewalProcess.RENEWAL_DECISION;
+import static com.tandem.renewal.RenewalProcess.RENEWAL_ID;
+import static com.tandem.renewal.RenewalProcess.SEATS;
+import static com.tandem.renewal.RenewalProcess.TOOL_ID;
+import static com.tandem.renewal.RenewalProcess.TOOL_NAME;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEFAULTS;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import com.tandem.renewal.RenewalProcess.Elements;
+import com.tandem.renewal.RenewalStatusUpdater;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code tool-renewal} on a bare in-memory engine, the delegates and listeners
+ * mocked; {@code tool-offboarding} is the test stand-in. What each step writes is what the
+ * gateways, timers and the call activity read. The server-side checks of the completions and the
+ * real services are tested on the real application (renewal.RenewalProcessTest).
+ */
+@Deployment(
+    resources = {
+      "bpmn/tool-renewal.bpmn",
+      "forms/renewal-review-marketing.form",
+      "forms/renewal-review-it.form",
+      "forms/negotiate-renewal.form",
+      "forms/renewal-board-decision.form",
+      "stubs/tool-offboarding-stub.bpmn"
+    })
+class RenewalModelTest {
+
+  static final String CASE = "REN-2026-00011";
+
+  @RegisterExtension static final ProcessEngineExtension ENGINE = ModelMocks.engine();
+
+  /** One answer per placement of holds; placed when none is left. */
+  final Deque<Boolean> holdsPlaced = new ArrayDeque<>();
+
+  final List<String> steps = new ArrayList<>();
+  final List<String> statuses = new ArrayList<>();
+
+  final JavaDelegate prepare =
+      delegate(
+          execution -> {
+            steps.add("prepare");
+            TOOL_NAME.set(execution, "Hootsuite");
+            REMINDER_AT.set(execution, ModelMocks.inDays(9));
+            NOTICE_DEADLINE.set(execution, ModelMocks.inDays(11));
+          });
+  final JavaDelegate reminder = delegate(execution -> steps.add("reminder"));
+  final JavaDelegate renewedWithoutReview =
+      delegate(execution -> steps.add("renewed without review"));
+  final JavaDelegate hold =
+      delegate(
+          execution -> {
+            boolean placed = holdsPlaced.isEmpty() || holdsPlaced.poll();
+            steps.add(placed ? "held" : "short");
+            HOLDS_PLACED.set(execution, placed);
+          });
+  final JavaDelegate raise = delegate(execution -> steps.add("raised"));
+  final JavaDelegate renew = delegate(execution -> steps.add("renewed"));
+  final JavaDelegate closeRetired = delegate(execution -> steps.add("retired"));
+  final RenewalStatusUpdater renewalStatus = mock(RenewalStatusUpdater.class);
+  final TaskListener taskPresentation = mock(TaskListener.class);
+  final TaskListener taskCompletion = mock(TaskListener.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(ENGINE.getProcessEngine());
+    doAnswer(
+            call -> {
+              statuses.add(call.getArgument(1));
+              return null;
+            })
+        .when(renewalStatus)
+        .update(any(), anyString());
+    Mocks.register("prepareRenewalDelegate", prepare);
+    Mocks.register("sendRenewalReminderDelegate", reminder);
+    Mocks.register("recordRenewedWithoutReviewDelegate", renewedWithoutReview);
+    Mocks.register("holdRenewalBudgetDelegate", hold);
+    Mocks.register("raiseRenewalBudgetDelegate", raise);
+    Mocks.register("renewContractDelegate", renew);
+    Mocks.register("closeRetiredDelegate", closeRetired);
+    Mocks.register("renewalStatus", renewalStatus);
+    Mocks.register("taskPresentationListener", taskPresentation);
+    Mocks.register("renewalTaskCompletion", taskCompletion);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  ProcessInstance start() {
+    ProcessInstance renewal =
+        runtimeService()
+            .startProcessInstanceByKey(
+                PROCESS_KEY,
+                CASE,
+                ProcessVariable.variables().put(RENEWAL_ID, CASE).put(TOOL_ID, 12L).build());
+    assertThat(renewal).isWaitingAt(Elements.PREPARE_RENEWAL);
+    runJob(Elements.PREPARE_RENEWAL);
+    assertThat(renewal).isWaitingAt(Elements.REVIEW_MARKETING, Elements.REVIEW_IT);
+    return renewal;
+  }
+
+  void marketing(ProcessInstance renewal, String decision, Object... more) {
+    Task task = task(Elements.REVIEW_MARKETING, renewal);
+    Assertions.assertThat(task)
+        .extracting(t -> taskCandidateGroups(t))
+        .isEqualTo(List.of("marketing-leadership"));
+    assertFormDeployed(task);
+    List<Object> vars = new ArrayList<>(List.of(RENEWAL_DECISION.name(), decision));
+    vars.addAll(List.of(more));
+    complete(task, vars(vars));
+  }
+
+  void it(ProcessInstance renewal, String decision, Object... more) {
+    Task task = task(Elements.REVIEW_IT, renewal);
+    Assertions.assertThat(taskCandidateGroups(task)).isEqualTo(List.of("it-leadership"));
+    assertFormDeployed(task);
+    List<Object> vars =
+        new ArrayList<>(
+            List.of(IT_RENEWAL_DECISION.name(), decision, IT_RENEWAL_COMMENT.name(), "SSO fine"));
+    vars.addAll(List.of(more));
+    complete(task, vars(vars));
+  }
+
+  void negotiate(ProcessInstance renewal) {
+    assertThat(renewal).isWaitingAt(Elements.NEGOTIATE_RENEWAL);
+    Task task = task(Elements.NEGOTIATE_RENEWAL, renewal);
+    Assertions.assertThat(taskCandidateGroups(task)).isEqualTo(List.of("it-operations"));
+    assertFormDeployed(task);
+    complete(
+        task,
+        BpmnAwareTests.withVariables(
+            NEGOTIATED_ANNUAL_COST.name(), 9000.0, NEGOTIATION_NOTE.name(), "10% off"));
+    runJob(Elements.HOLD_RENEWAL_BUDGET);
+  }
+
+  // ---- both renew --------------------------------------------------------------------------
+
+  @Test
+  void shouldRenewWhenBothRenewAndTheBudgetHoldsTheNextTerm() {
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    assertThat(renewal).isWaitingAt(Elements.REVIEW_IT);
+    it(renewal, "APPROVE");
+    negotiate(renewal);
+    runJob(Elements.RENEW_CONTRACT);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
+    Assertions.assertThat(steps).containsExactly("prepare", "held", "renewed");
+    Assertions.assertThat(statuses).containsExactly("NEGOTIATION");
+    Assertions.assertThat(jobQuery().count()).as("the deadline timers are gone").isZero();
+  }
+
+  @Test
+  void shouldRenewWithChangedSeatsWhenItApprovesFirst() {
+    ProcessInstance renewal = start();
+    it(renewal, "APPROVE");
+    assertThat(renewal).isWaitingAt(Elements.REVIEW_MARKETING);
+    marketing(renewal, "RENEW_CHANGED", SEATS.name(), 12L);
+    negotiate(renewal);
+    runJob(Elements.RENEW_CONTRACT);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
+    Assertions.assertThat(steps).containsExactly("prepare", "held", "renewed");
+  }
+
+  @Test
+  void shouldTakeAShortfallToTheBoardAndRenewWhenItFundsIt() {
+    holdsPlaced.add(false);
+    holdsPlaced.add(true);
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    it(renewal, "APPROVE");
+    negotiate(renewal);
+
+    assertThat(renewal).isWaitingAt(Elements.RENEWAL_BOARD_DECISION);
+    Task board = task(Elements.RENEWAL_BOARD_DECISION, renewal);
+    Assertions.assertThat(taskCandidateGroups(board)).isEqualTo(List.of("board"));
+    assertFormDeployed(board);
+    complete(board, BpmnAwareTests.withVariables(BOARD_DECISION.name(), "APPROVE"));
+    runJob(Elements.RAISE_RENEWAL_BUDGET);
+    runJob(Elements.HOLD_RENEWAL_BUDGET);
+    runJob(Elements.RENEW_CONTRACT);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
+    Assertions.assertThat(steps).containsExactly("prepare", "short", "raised", "held", "renewed");
+    Assertions.assertThat(statuses).containsExactly("NEGOTIATION", "BOARD_REVIEW");
+  }
+
+  @Test
+  void shouldOffboardTheToolWhenTheBoardRejectsTheShortfall() throws Exception {
+    holdsPlaced.add(false);
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    it(renewal, "APPROVE");
+    negotiate(renewal);
+    complete(
+        task(Elements.RENEWAL_BOARD_DECISION, renewal),
+        BpmnAwareTests.withVariables(
+            BOARD_DECISION.name(),
+            "REJECT",
+            OFFBOARDING_REASON.name(),
+            "The board declined to fund the renewal.",
+            OFFBOARDING_REQUESTED_BY.name(),
+            "board"));
+
+    finishOffboarding(renewal, "board");
+    Assertions.assertThat(steps).containsExactly("prepare", "short", "retired");
+    verify(renew, never()).execute(any());
+  }
+
+  // ---- the veto ----------------------------------------------------------------------------
+
+  @Test
+  void shouldEndTheItReviewAtOnceWhenMarketingRetires() {
+    ProcessInstance renewal = start();
+    marketing(
+        renewal,
+        "RETIRE",
+        OFFBOARDING_REASON.name(),
+        "Nobody uses it",
+        OFFBOARDING_REQUESTED_BY.name(),
+        "cmo");
+
+    Assertions.assertThat(taskQuery().taskDefinitionKey(Elements.REVIEW_IT).count())
+        .as("the IT review is cancelled")
+        .isZero();
+    finishOffboarding(renewal, "cmo");
+    Assertions.assertThat(steps).containsExactly("prepare", "retired");
+  }
+
+  @Test
+  void shouldEndTheMarketingReviewAtOnceWhenItRetires() {
+    ProcessInstance renewal = start();
+    it(
+        renewal,
+        "RETIRE",
+        OFFBOARDING_REASON.name(),
+        "No SSO",
+        OFFBOARDING_REQUESTED_BY.name(),
+        "cio");
+
+    Assertions.assertThat(taskQuery().taskDefinitionKey(Elements.REVIEW_MARKETING).count())
+        .as("the marketing review is cancelled")
+        .isZero();
+    finishOffboarding(renewal, "cio");
+  }
+
+  @Test
+  void shouldRetireWhenItRetiresAfterMarketingRenewed() throws Exception {
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    it(
+        renewal,
+        "RETIRE",
+        OFFBOARDING_REASON.name(),
+        "DPA expired",
+        OFFBOARDING_REQUESTED_BY.name(),
+        "cio");
+
+    finishOffboarding(renewal, "cio");
+    verify(hold, never()).execute(any());
+  }
+
+  // ---- the deadline ------------------------------------------------------------------------
+
+  @Test
+  void shouldRemindTheDayBeforeTheNoticeDateAndKeepTheReviewsOpen() {
+    ProcessInstance renewal = start();
+    runJob(Elements.REMINDER_DUE);
+    runJob(Elements.SEND_REMINDER);
+
+    Assertions.assertThat(steps).containsExactly("prepare", "reminder");
+    assertThat(renewal).isWaitingAt(Elements.REVIEW_MARKETING, Elements.REVIEW_IT);
+    Assertions.assertThat(jobQuery().activityId(Elements.NOTICE_DATE_PASSED).count()).isOne();
+  }
+
+  @Test
+  void shouldRecordRenewedWithoutReviewWhenTheNoticeDatePasses() {
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    runJob(Elements.NOTICE_DATE_PASSED);
+
+    Assertions.assertThat(taskQuery().processInstanceId(renewal.getId()).count())
+        .as("the open review is cancelled")
+        .isZero();
+    runJob(Elements.RECORD_RENEWED_WITHOUT_REVIEW);
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED_WITHOUT_REVIEW);
+    Assertions.assertThat(steps).containsExactly("prepare", "renewed without review");
+    Assertions.assertThat(jobQuery().count()).as("the reminder timer is gone").isZero();
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  /** The stand-in offboarding got the tool and the reason; it ends, and so does the renewal. */
+  private void finishOffboarding(ProcessInstance renewal, String requestedBy) {
+    assertThat(renewal).isWaitingAt(Elements.OFFBOARDING);
+    Assertions.assertThat(statuses).contains("OFFBOARDING");
+    ProcessInstance offboarding =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(renewal.getId())
+            .singleResult();
+    Assertions.assertThat(runtimeService().getVariables(offboarding.getId()))
+        .containsEntry("toolId", 12L)
+        .containsEntry("offboardingRequestedBy", requestedBy)
+        .containsEntry("originCaseId", CASE)
+        .containsKey("offboardingReason");
+    complete(task("Task_ExportData", offboarding));
+    runJob(Elements.CLOSE_RETIRED);
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RETIRED);
+  }
+
+  private static java.util.Map<String, Object> vars(List<Object> keyValues) {
+    java.util.Map<String, Object> map = new java.util.HashMap<>();
+    for (int i = 0; i < keyValues.size(); i += 2) {
+      map.put((String) keyValues.get(i), keyValues.get(i + 1));
+    }
+    return map;
+  }
+
+  private static List<String> taskCandidateGroups(Task task) {
+    return BpmnAwareTests.taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .toList();
+  }
+
+  private static void runJob(String activityId) {
+    Job job = jobQuery().activityId(activityId).singleResult();
+    Assertions.assertThat(job).as("job at %s", activityId).isNotNull();
+    execute(job);
+  }
+
+  private static void assertFormDeployed(Task task) {
+    Assertions.assertThat(formService().getDeployedTaskForm(task.getId()))
+        .as("form of %s", task.getTaskDefinitionKey())
+        .isNotNull();
+  }
+
+  private static JavaDelegate delegate(Consumer<DelegateExecution> writes) {
+    return mock(
+        JavaDelegate.class,
+        call -> {
+          if (call.getMethod().getName().equals("execute")) {
+            writes.accept(call.getArgument(0));
+            return null;
+          }
+          return RETURNS_DEFAULTS.answer(call);
+        });
+  }
+}

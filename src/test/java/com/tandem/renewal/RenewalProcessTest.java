@@ -1,0 +1,410 @@
+package com.tandem.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tandem.budget.AllocationState;
+import com.tandem.budget.BudgetAllocation;
+import com.tandem.budget.BudgetLine;
+import com.tandem.budget.BudgetOwner;
+import com.tandem.budget.BudgetService;
+import com.tandem.inventory.InventoryService;
+import com.tandem.inventory.NewTool;
+import com.tandem.inventory.ToolContract;
+import com.tandem.inventory.ToolStatus;
+import com.tandem.process.OffboardingProcess;
+import com.tandem.process.ProcessScenario;
+import com.tandem.renewal.RenewalProcess.Elements;
+import com.tandem.testsupport.EngineClock;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Every path of {@code tool-renewal} on the real application (H2, the real scan, inventory, budget,
+ * mail and {@code tool-offboarding}), on a controlled clock: Camunda's {@link ClockUtil} and
+ * Tandem's {@link Clock} bean move together ({@link EngineClock}); nothing sleeps. Each test owns a
+ * tool of its own and looks only at that tool's renewal.
+ */
+@Import(RenewalProcessTest.ControlledClock.class)
+class RenewalProcessTest extends ProcessScenario {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class ControlledClock {
+    @Bean
+    @Primary
+    Clock engineClock() {
+      return new EngineClock();
+    }
+  }
+
+  static final AtomicInteger NEXT = new AtomicInteger(1);
+
+  @Autowired InventoryService inventory;
+  @Autowired BudgetService budget;
+  @Autowired RenewalScan scan;
+  @Autowired Renewals renewals;
+  @Autowired RenewalService renewalService;
+  @Autowired Clock clock;
+
+  LocalDate today;
+
+  @BeforeEach
+  void startTheDayAtNine() {
+    today = LocalDate.now();
+    moveTo(today.atTime(9, 0));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  void moveTo(LocalDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+  }
+
+  /** An ACTIVE tool of its own whose contract ends {@code endInDays} from today. */
+  long tool(int endInDays, int noticeDays, String annualCost, Integer seats) {
+    int n = NEXT.getAndIncrement();
+    var tool =
+        inventory.registerInUse(
+            "RNT-" + n,
+            new NewTool(
+                "Renewable " + n,
+                "Renewable Vendor " + n + " Ltd",
+                List.of("survey"),
+                "Growth Marketing",
+                new BigDecimal(annualCost),
+                "USD",
+                today.plusDays(endInDays),
+                "SAML",
+                "NONE"));
+    inventory.setContract(
+        tool.id(),
+        new ToolContract(
+            today.plusDays(endInDays).minusYears(1),
+            today.plusDays(endInDays),
+            noticeDays,
+            true,
+            new BigDecimal(annualCost),
+            seats));
+    return tool.id();
+  }
+
+  List<Renewal> renewalsOf(long toolId) {
+    return renewals.ofTool(toolId);
+  }
+
+  /** Scans, runs what the scan started, and returns the tool's one renewal. */
+  String scanAndStart(long toolId) {
+    scan.scan();
+    runJobs();
+    assertThat(renewalsOf(toolId)).hasSize(1);
+    return renewalsOf(toolId).get(0).id();
+  }
+
+  // ---- the scan ----------------------------------------------------------------------------
+
+  @Test
+  void shouldStartOneRenewalPerToolAndTermWhenTheNoticeDateComesWithinSixtyDays() {
+    // notice date 110 days away: not yet
+    long toolId = tool(200, 90, "6000.00", 10);
+    scan.scan();
+    assertThat(renewalsOf(toolId)).isEmpty();
+
+    // fifty days on, the notice date is 60 days away: due
+    moveTo(today.plusDays(50).atTime(6, 0));
+    scan.scan();
+    scan.scan();
+    List<Renewal> started = renewalsOf(toolId);
+    assertThat(started).hasSize(1);
+    Renewal renewal = started.get(0);
+    assertThat(renewal.id()).matches("REN-\\d{4}-\\d{5}");
+    assertThat(renewal.contractEnd()).isEqualTo(today.plusDays(200));
+    assertThat(renewal.noticeDate()).isEqualTo(today.plusDays(110));
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.IN_REVIEW);
+
+    // a restart, another day: still one
+    moveTo(today.plusDays(51).atTime(6, 0));
+    scan.scan();
+    assertThat(renewalsOf(toolId)).hasSize(1);
+    runJobs();
+    assertThat(openTasks(renewal.id()))
+        .containsExactlyInAnyOrder(Elements.REVIEW_MARKETING, Elements.REVIEW_IT);
+  }
+
+  @Test
+  void shouldShowMarketingSeatsBoughtAgainstNoUsageData() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+    var task = task(id, Elements.REVIEW_MARKETING);
+    assertThat(task.getName()).contains("Renewable", id);
+    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "usageSummary"))
+        .isEqualTo("no usage data (10 seats bought)");
+    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "noticeDate"))
+        .isEqualTo(today.plusDays(40).toString());
+  }
+
+  // ---- both renew --------------------------------------------------------------------------
+
+  @Test
+  void shouldNegotiateHoldAndRenewTheContractWhenBothRenew() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+
+    complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW_CHANGED", "seats", 8L);
+    assertThat(openTasks(id)).containsExactly(Elements.REVIEW_IT);
+    assertThatThrownBy(
+            () -> complete(id, Elements.REVIEW_IT, "cio", "itRenewalDecision", "APPROVE"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("SSO");
+    complete(
+        id,
+        Elements.REVIEW_IT,
+        "cio",
+        "itRenewalDecision",
+        "APPROVE",
+        "itRenewalComment",
+        "SSO and DPA in order.");
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.NEGOTIATION);
+    // 8 of 10 seats: the vendor asks 4 800.00
+    assertThatThrownBy(
+            () ->
+                complete(
+                    id,
+                    Elements.NEGOTIATE_RENEWAL,
+                    "itops",
+                    "negotiatedAnnualCost",
+                    4900.0,
+                    "negotiationNote",
+                    "more?"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("cannot be above what the vendor asked (4,800.00 USD)");
+
+    int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
+    BigDecimal committedBefore = marketingLine(fiscalYear).committed();
+    complete(
+        id,
+        Elements.NEGOTIATE_RENEWAL,
+        "itops",
+        "negotiatedAnnualCost",
+        4500.0,
+        "negotiationNote",
+        "Two-year price lock");
+
+    assertThat(instanceOf(id)).isNull();
+    Renewal renewed = renewals.find(id).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(RenewalStatus.RENEWED);
+    assertThat(renewed.newContractEnd()).isEqualTo(today.plusDays(70).plusYears(1));
+    ToolContract contract = inventory.contract(toolId).orElseThrow();
+    assertThat(contract.contractStart()).isEqualTo(today.plusDays(70));
+    assertThat(contract.contractEnd()).isEqualTo(today.plusDays(70).plusYears(1));
+    assertThat(contract.annualCost()).isEqualByComparingTo("4500.00");
+    assertThat(contract.seatsBought()).isEqualTo(8);
+    assertThat(budget.allocations(id))
+        .extracting(BudgetAllocation::owner, BudgetAllocation::fiscalYear, BudgetAllocation::state)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                BudgetOwner.MARKETING, fiscalYear, AllocationState.COMMITTED));
+    assertThat(marketingLine(fiscalYear).committed().subtract(committedBefore))
+        .isEqualByComparingTo("4500.00");
+
+    // the next term is not due: the scan starts nothing more for the tool
+    scan.scan();
+    assertThat(renewalsOf(toolId)).hasSize(1);
+  }
+
+  @Test
+  void shouldTakeAShortfallToTheBoardAndRaiseTheLineByExactlyIt() {
+    long toolId = tool(70, 30, "9000000.00", 5);
+    String id = scanAndStart(toolId);
+    complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW");
+    complete(
+        id, Elements.REVIEW_IT, "cio", "itRenewalDecision", "APPROVE", "itRenewalComment", "ok");
+    int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
+    BudgetLine before = marketingLine(fiscalYear);
+    complete(
+        id,
+        Elements.NEGOTIATE_RENEWAL,
+        "itops",
+        "negotiatedAnnualCost",
+        9000000.0,
+        "negotiationNote",
+        "no discount");
+    assertThat(openTasks(id)).containsExactly(Elements.RENEWAL_BOARD_DECISION);
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.BOARD_REVIEW);
+    assertThat((String) runtimeService.getVariable(instanceOf(id).getId(), "budgetSummary"))
+        .contains("short by");
+
+    complete(id, Elements.RENEWAL_BOARD_DECISION, "board", "boardDecision", "APPROVE");
+
+    BudgetLine after = marketingLine(fiscalYear);
+    BigDecimal shortfall = new BigDecimal("9000000.00").subtract(before.available());
+    assertThat(after.amount().subtract(before.amount())).isEqualByComparingTo(shortfall);
+    assertThat(after.committed().subtract(before.committed())).isEqualByComparingTo("9000000.00");
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+  }
+
+  // ---- retire ------------------------------------------------------------------------------
+
+  @Test
+  void shouldCancelTheMarketingReviewAndOffboardWhenItRetires() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+
+    complete(
+        id,
+        Elements.REVIEW_IT,
+        "cio",
+        "itRenewalDecision",
+        "RETIRE",
+        "itRenewalComment",
+        "The vendor lost its ISO certification.");
+
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.OFFBOARDING);
+    ProcessInstance offboarding =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OffboardingProcess.PROCESS_KEY)
+            .variableValueEquals(OffboardingProcess.ORIGIN_CASE_ID.name(), id)
+            .singleResult();
+    assertThat(offboarding).isNotNull();
+    assertThat((String) runtimeService.getVariable(offboarding.getId(), "offboardingReason"))
+        .isEqualTo("IT leadership decided not to renew: The vendor lost its ISO certification.");
+    assertThat(runtimeService.getVariable(offboarding.getId(), "offboardingRequestedBy"))
+        .isEqualTo("cio");
+
+    String off = offboarding.getBusinessKey();
+    complete(
+        off,
+        OffboardingProcess.Elements.EXPORT_DATA,
+        "itops",
+        OffboardingProcess.NO_DATA_HELD.name(),
+        true,
+        OffboardingProcess.NO_DATA_REASON.name(),
+        "Survey answers were exported monthly to our warehouse.");
+    complete(
+        off,
+        OffboardingProcess.Elements.REVOKE_ACCESS,
+        "itops",
+        OffboardingProcess.SSO_REMOVED.name(),
+        true,
+        OffboardingProcess.API_KEYS_REVOKED.name(),
+        true);
+    complete(
+        off,
+        OffboardingProcess.Elements.CONFIRM_DELETION,
+        "itops",
+        OffboardingProcess.DELETION_CONFIRMED_ON.name(),
+        today.minusDays(1).toString(),
+        OffboardingProcess.DELETION_REFERENCE.name(),
+        "DEL-42");
+
+    assertThat(inventory.tool(toolId).orElseThrow().status()).isEqualTo(ToolStatus.RETIRED);
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.RETIRED);
+    assertThat(instanceOf(id)).isNull();
+  }
+
+  @Test
+  void shouldCancelTheItReviewWhenMarketingRetires() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+    complete(
+        id,
+        Elements.REVIEW_MARKETING,
+        "cmo",
+        "renewalDecision",
+        "RETIRE",
+        "renewalComment",
+        "Three of ten seats used.");
+    assertThat(openTasks(id)).isEmpty();
+    Renewal renewal = renewals.find(id).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.OFFBOARDING);
+    assertThat(renewal.marketingDecision()).isEqualTo("RETIRE");
+    assertThat(renewal.itDecision()).isNull();
+  }
+
+  // ---- the deadline ------------------------------------------------------------------------
+
+  @Test
+  void shouldRemindBothLeadershipsTheDayBeforeTheNoticeDate() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+    LocalDate noticeDate = today.plusDays(40);
+
+    moveTo(noticeDate.minusDays(1).atTime(7, 59));
+    runJobs();
+    assertThat(mailsTo("cmo@tandem.example", id)).isEmpty();
+
+    moveTo(noticeDate.minusDays(1).atTime(8, 1));
+    runJobs();
+    assertThat(mailsTo("cmo@tandem.example", id)).hasSize(1);
+    assertThat(mailsTo("cio@tandem.example", id))
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("notice date tomorrow");
+    assertThat(openTasks(id))
+        .containsExactlyInAnyOrder(Elements.REVIEW_MARKETING, Elements.REVIEW_IT);
+  }
+
+  @Test
+  void shouldRecordTheToolRenewedWithoutReviewOnceTheNoticeDatePassed() {
+    long toolId = tool(70, 30, "6000.00", 10);
+    String id = scanAndStart(toolId);
+    complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW");
+    long before = renewalService.outcomes().get(RenewalStatus.RENEWED_WITHOUT_REVIEW);
+    LocalDate noticeDate = today.plusDays(40);
+
+    moveTo(noticeDate.atTime(23, 59));
+    runJobs();
+    assertThat(openTasks(id)).containsExactly(Elements.REVIEW_IT);
+
+    moveTo(noticeDate.plusDays(1).atTime(0, 1));
+    runJobs();
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(instanceOf(id)).isNull();
+    Renewal renewal = renewals.find(id).orElseThrow();
+    assertThat(renewal.status()).isEqualTo(RenewalStatus.RENEWED_WITHOUT_REVIEW);
+    assertThat(inventory.contract(toolId).orElseThrow().contractEnd())
+        .isEqualTo(today.plusDays(70).plusYears(1));
+    // counted (demo tools whose notice date passed on the way are counted too)
+    assertThat(renewalService.outcomes().get(RenewalStatus.RENEWED_WITHOUT_REVIEW))
+        .isGreaterThanOrEqualTo(before + 1);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  ProcessInstance instanceOf(String renewalId) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(RenewalProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(renewalId)
+        .singleResult();
+  }
+
+  BudgetLine marketingLine(int fiscalYear) {
+    return budget.lines(fiscalYear).stream()
+        .filter(line -> line.owner() == BudgetOwner.MARKETING)
+        .findFirst()
+        .orElseThrow();
+  }
+}
