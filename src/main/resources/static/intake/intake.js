@@ -126,6 +126,13 @@
       show($('signin-help'), false);
       show($('request'), !currentRequestId);
       show($('lookup'), true);
+      // /intake?request=MTR-… (the insights page links each request so): show that request at once
+      const linked = new URLSearchParams(window.location.search).get('request');
+      if (linked && !currentRequestId) {
+        $('lookup-id').value = linked;
+        await lookup(new Event('submit'));
+        return;
+      }
       $('toolName').focus();
     } catch (e) {
       credentials = null;
