@@ -75,6 +75,7 @@ class OidcSecurityConfig {
 
   static final String REGISTRATION = "tandem";
   static final String SIGNED_OUT_PAGE = "/identity/signed-out";
+  static final String SIGN_OUT_PAGE = "/identity/sign-out";
 
   private final OidcProperties properties;
 
@@ -193,6 +194,9 @@ class OidcSecurityConfig {
                             "/error",
                             SIGNED_OUT_PAGE,
                             "/identity/signed-out.html",
+                            SIGN_OUT_PAGE,
+                            "/identity/sign-out.html",
+                            "/identity/sign-out.js",
                             "/v3/api-docs/**",
                             "/swagger-ui/**",
                             "/swagger-ui.html",

@@ -105,7 +105,10 @@ class SignInInBrowserTest extends OidcTestSupport {
               assertThat(d.by()).isEqualTo("casey.cmo");
             });
 
-    signOut(browser);
+    // Tasklist's own "Log out" ends the provider's session too.
+    browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
+    browser.click(By.cssSelector("li.account li.logout a"));
+    expectSignedOut(browser);
   }
 
   /** Fills the intake form and submits it; returns the new request's id. */
@@ -132,14 +135,19 @@ class SignInInBrowserTest extends OidcTestSupport {
     return id.getText();
   }
 
-  /**
-   * Signs out from the intake page: the provider's end-session endpoint is called with the ID token
-   * and sends the browser back to Tandem's "signed out" page; Tandem's session is gone.
-   */
+  /** Signs out from the intake page; see {@link #expectSignedOut}. */
   private void signOut(Browser browser) {
     browser.open(url("/intake"));
     browser.visible(By.id("signed-in-user"));
     browser.click(By.id("signout-button"));
+    expectSignedOut(browser);
+  }
+
+  /**
+   * The provider's end-session endpoint was called with the ID token and sent the browser back to
+   * Tandem's "signed out" page; Tandem's session is gone.
+   */
+  private void expectSignedOut(Browser browser) {
     browser.await(ExpectedConditions.textToBe(By.id("signed-out-title"), "You are signed out"));
     browser.screenshot("signed-out");
     assertThat(endSessionCalls())
