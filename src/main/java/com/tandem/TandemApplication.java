@@ -7,8 +7,20 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Tandem: martech purchases decided jointly by marketing and IT, on the Camunda 7 engine. */
-@SpringBootApplication
+/**
+ * Tandem: martech purchases decided jointly by marketing and IT, on the Camunda 7 engine.
+ *
+ * <p>Spring Security is on the class path for the {@code oidc} profile only (com.tandem.identity
+ * sets it up itself there); its auto-configuration would put a password form in front of every page
+ * of the default run, which signs people in with Camunda's own users instead.
+ */
+@SpringBootApplication(
+    excludeName = {
+      "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+      "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+      "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"
+    })
 @ConfigurationPropertiesScan
 @EnableProcessApplication("tandem")
 public class TandemApplication {

@@ -1,6 +1,6 @@
 /*
  * Tandem intake page: signs the requester in (HTTP Basic, credentials kept in this page's memory
- * only), loads the capability taxonomy, submits the request with an Idempotency-Key so that a
+ * only; or, with Tandem's oidc profile, the browser session of the company's sign-in), loads the capability taxonomy, submits the request with an Idempotency-Key so that a
  * double click or a retry starts nothing twice, shows the server's field errors next to their
  * fields, and afterwards shows the request's status and decisions.
  */
@@ -46,6 +46,7 @@
   };
 
   let credentials = null;          // "Basic …", in memory only
+  let session = null;              // signed in through the company's identity provider (/identity/session)
   let idempotencyKey = newKey();   // one per filled form
   let keyAnswered = false;         // the server gave a definite answer for this key
   let submitting = false;
@@ -69,9 +70,10 @@
   async function api(method, path, body, extraHeaders) {
     const headers = Object.assign({ Accept: 'application/json, application/problem+json' }, extraHeaders || {});
     if (credentials) headers.Authorization = credentials;
+    if (session && method !== 'GET') headers[session.csrfHeader] = session.csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
-      method, headers, credentials: 'omit', cache: 'no-store',
+      method, headers, credentials: session ? 'same-origin' : 'omit', cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     let data = null;
@@ -143,7 +145,53 @@
     }
   }
 
+  /* Signed in through the company's identity provider (Tandem's oidc profile): the browser session
+     carries the sign-in, so no password is asked. Without that profile the address is a 404. */
+  async function probeSession() {
+    let answer;
+    try {
+      answer = await fetch('/identity/session', { credentials: 'same-origin', cache: 'no-store',
+        headers: { Accept: 'application/json' } });
+    } catch (e) {
+      return;
+    }
+    if (!answer.ok) return;
+    session = await answer.json();
+    const capabilities = await api('GET', '/api/capabilities');
+    if (!capabilities.ok) {
+      session = null;
+      return;
+    }
+    renderCapabilities(listOf(capabilities.data));
+    text($('signed-in-user'), session.name);
+    show($('signin-form'), false);
+    show($('signed-in'), true);
+    show($('signin-help'), false);
+    show($('request'), !currentRequestId);
+    show($('lookup'), true);
+    $('toolName').focus();
+  }
+
+  /* Leaves Tandem and the provider's session: Spring Security's sign-out takes a POST with the
+     session's CSRF token and sends the browser on to the provider. */
+  function signOutOfProvider() {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = session.signOutUrl;
+    const token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    token.value = session.csrfToken;
+    form.appendChild(token);
+    document.body.appendChild(form);
+    form.submit();
+  }
+
   function signOut() {
+    if (session) {
+      signOutOfProvider();
+      return;
+    }
     credentials = null;
     currentRequestId = null;
     show($('signed-in'), false);
@@ -518,5 +566,6 @@
     $('lookup-form').addEventListener('submit', lookup);
     $('new-request-button').addEventListener('click', newRequest);
     $('username').focus();
+    probeSession();
   });
 })();

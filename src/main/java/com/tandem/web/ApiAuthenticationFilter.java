@@ -35,6 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * by a salted hash of the credentials, never the password itself: an intake form that submits many
  * requests does not pay two database reads per call. A changed password or group takes effect after
  * that time at the latest; a failed check is never cached.
+ *
+ * <p>A caller signed in before this filter by the company's identity provider (profile {@code
+ * oidc}: a bearer token or the browser session of the pages) arrives as the request attribute
+ * {@link ApiCaller#SIGNED_IN}; HTTP Basic credentials, when sent, still take precedence.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -65,6 +69,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
     Cached caller = credentials == null ? null : authenticate(credentials[0], credentials[1]);
+    if (credentials == null && request.getAttribute(ApiCaller.SIGNED_IN) instanceof ApiCaller in) {
+      caller = new Cached(in.userId(), in.groups(), null);
+    }
     if (caller == null) {
       unauthorized(
           response,

@@ -11,6 +11,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public record ApiCaller(String userId, List<String> groups) {
 
+  /**
+   * The request attribute under which a sign-in made before {@link ApiAuthenticationFilter} (the
+   * identity provider's bearer token or browser session, profile {@code oidc}) hands over the
+   * caller. Request attributes are set by the server only, never by what a client sends.
+   */
+  public static final String SIGNED_IN = ApiCaller.class.getName() + ".SIGNED_IN";
+
   /** The caller {@link ApiAuthenticationFilter} signed in for this request. */
   public static ApiCaller current(IdentityService identityService) {
     Authentication authentication = identityService.getCurrentAuthentication();
