@@ -359,7 +359,7 @@
       box.appendChild(p);
       return;
     }
-    text($('renewals-summary'), `${plural(data.due.length, 'contract reaches', 'contracts reach')} its notice date within 120 days; `
+    text($('renewals-summary'), `${plural(data.due.length, 'contract reaches its', 'contracts reach their')} notice date within 120 days; `
       + `${plural(data.renewedWithoutReview, 'tool was', 'tools were')} renewed without review in fiscal year ${data.fiscalYear}.`);
     table('renewals', 'Renewals due', [{ label: 'Tool' }, { label: 'Vendor' }, { label: 'Notice date' }, { label: 'Contract ends' },
       { label: 'Annual cost', num: true }, { label: 'Under review' }],

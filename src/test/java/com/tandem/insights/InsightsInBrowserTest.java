@@ -120,8 +120,10 @@ class InsightsInBrowserTest extends ProcessScenario {
         .contains("Onboarding");
     assertThat(browser.visible(By.cssSelector("[data-table='budget'] table")).getText())
         .contains("not yet available");
-    assertThat(browser.visible(By.cssSelector("[data-table='renewals']")).getText())
-        .contains("Not yet available");
+    assertThat(browser.visible(By.cssSelector("[data-table='renewals'] table")).getText())
+        .contains("Notice date")
+        .contains("USD")
+        .doesNotContain("Not yet available");
     assertThat(browser.visible(By.cssSelector("[data-table='stack'] table")).getText())
         .contains("Event management");
     browser.await(
