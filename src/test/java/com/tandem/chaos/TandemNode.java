@@ -1,5 +1,6 @@
 package com.tandem.chaos;
 
+import com.tandem.testsupport.TandemProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Tandem node as production runs it: its own JVM ({@code java … TandemApplication}, the test
- * class path), the {@code mysql} profile, its own port. {@link #kill()} is {@code kill -9}: the JVM
- * gets no chance to finish anything.
+ * One Tandem node as production runs it: its own JVM ({@link TandemProcess}: the application's
+ * class path, no test classes), the {@code mysql} profile, its own port. {@link #kill()} is {@code
+ * kill -9}: the JVM gets no chance to finish anything.
  */
 final class TandemNode {
 
@@ -28,7 +29,7 @@ final class TandemNode {
   final int port;
   private final Map<String, String> settings;
   private final Path logDir;
-  private Process process;
+  private TandemProcess process;
   private int starts;
   private volatile boolean ready;
 
@@ -52,31 +53,17 @@ final class TandemNode {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " is already running");
     }
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx640m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Dtandem.node=" + name);
-    command.add("-cp");
-    command.add(classPath);
-    command.add("com.tandem.TandemApplication");
-    command.add("--spring.profiles.active=mysql");
-    command.add("--server.port=" + port);
-    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+    List<String> args = new ArrayList<>();
+    args.add("--spring.profiles.active=mysql");
+    args.add("--server.port=" + port);
+    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     starts++;
-    Path log = logDir.resolve(name + "-" + starts + ".log");
     try {
       Files.createDirectories(logDir);
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot start node " + name, e);
+      throw new IllegalStateException(e);
     }
+    process = TandemProcess.start(logDir, Map.of(), args.toArray(String[]::new));
     ready = false;
   }
 
@@ -86,7 +73,7 @@ final class TandemNode {
     while (Instant.now().isBefore(deadline)) {
       if (process == null || !process.isAlive()) {
         throw new IllegalStateException(
-            "Node " + name + " died while starting; see " + logDir.resolve(name + "-" + starts));
+            "Node " + name + " died while starting (start " + starts + "):\n" + process.output());
       }
       try {
         HttpResponse<String> reply =
@@ -114,9 +101,9 @@ final class TandemNode {
   synchronized void kill() {
     ready = false;
     if (process != null) {
-      process.destroyForcibly();
+      process.kill();
       try {
-        process.waitFor();
+        process.awaitExit(Duration.ofSeconds(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -126,16 +113,12 @@ final class TandemNode {
   /** SIGTERM, and waits for the exit. */
   synchronized int stop(Duration timeout) {
     ready = false;
-    if (process == null || !process.isAlive()) {
-      return process == null ? 0 : process.exitValue();
+    if (process == null) {
+      return 0;
     }
-    process.destroy();
+    process.terminate();
     try {
-      if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor();
-        return -1;
-      }
-      return process.exitValue();
+      return process.awaitExit(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;

@@ -73,6 +73,10 @@ public final class TandemProcess implements AutoCloseable {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public long pid() {
     return process.pid();
   }
