@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -28,9 +29,11 @@ class StopJobAcquisitionFirst implements ApplicationListener<ContextClosedEvent>
   private static final Logger LOG = LoggerFactory.getLogger(StopJobAcquisitionFirst.class);
 
   private final ObjectProvider<ProcessEngine> engine;
+  private final ApplicationContext context;
 
-  StopJobAcquisitionFirst(ObjectProvider<ProcessEngine> engine) {
+  StopJobAcquisitionFirst(ObjectProvider<ProcessEngine> engine, ApplicationContext context) {
     this.engine = engine;
+    this.context = context;
   }
 
   @Override
@@ -40,6 +43,9 @@ class StopJobAcquisitionFirst implements ApplicationListener<ContextClosedEvent>
 
   @Override
   public void onApplicationEvent(ContextClosedEvent event) {
+    if (event.getApplicationContext() != context) {
+      return; // a child context closing (e.g. a separate management port), not Tandem
+    }
     ProcessEngine processEngine = engine.getIfAvailable();
     if (processEngine == null
         || !(processEngine.getProcessEngineConfiguration()
