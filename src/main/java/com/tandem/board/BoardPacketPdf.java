@@ -147,9 +147,19 @@ public class BoardPacketPdf {
       Paragraph title = new Paragraph();
       title.add(new Chunk(review.step() + ": ", SUBHEADING));
       title.add(new Chunk(review.decision(), SUBHEADING));
-      doc.add(spaced(title, 6, 0));
-      doc.add(new Paragraph("by " + review.by() + ", " + review.at(), SMALL));
-      doc.add(spaced(new Paragraph(review.comment(), BODY), 2, 2));
+      // a decision, who took it and their comment stay on one page when they fit on one
+      PdfPTable block = new PdfPTable(1);
+      block.setWidthPercentage(100);
+      block.setKeepTogether(true);
+      block.setSpacingBefore(6);
+      PdfPCell cell = new PdfPCell();
+      cell.setBorder(PdfPCell.NO_BORDER);
+      cell.setPadding(0);
+      cell.addElement(title);
+      cell.addElement(new Paragraph("by " + review.by() + ", " + review.at(), SMALL));
+      cell.addElement(spaced(new Paragraph(review.comment(), BODY), 2, 2));
+      block.addCell(cell);
+      doc.add(block);
       if (!review.checklist().isEmpty()) {
         PdfPTable checks = table(new float[] {6, 1}, "Checklist", "Result");
         for (BoardPacket.Check check : review.checklist()) {

@@ -131,7 +131,7 @@ public class BoardPackets {
           overlap.capabilities().isEmpty()
               ? "Same vendor"
               : "Covers " + capabilityNames.apply(overlap.capabilities());
-      if (overlap.isOpenRequest()) {
+      if (overlap.concernsOpenRequest()) {
         openRequests.add(
             new BoardPacket.OpenRequest(
                 overlap.requestId(),

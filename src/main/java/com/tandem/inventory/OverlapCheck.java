@@ -96,7 +96,7 @@ public class OverlapCheck {
         overlaps.stream()
             .map(
                 o ->
-                    o.isOpenRequest()
+                    o.concernsOpenRequest()
                         ? "• Already requested by %s in %s (%s from %s), status %s%s"
                             .formatted(
                                 personName(o.requestedBy()),

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,19 +47,22 @@ public class RecordDecisionListener implements TaskListener {
    * their text fields to the same length.
    */
   private static void refuseOverlongText(DelegateTask task) {
-    for (String name : task.getVariableNamesLocal()) {
-      refuseOverlong(name, task.getVariableLocal(name));
-    }
-    for (String name : task.getVariableNames()) {
-      refuseOverlong(name, task.getVariable(name));
+    // typed and not deserialized: only String values are checked, JSON and objects stay as stored
+    for (VariableMap variables :
+        List.of(task.getVariablesLocalTyped(false), task.getVariablesTyped(false))) {
+      for (String name : variables.keySet()) {
+        refuseOverlong(name, variables.getValueTyped(name));
+      }
     }
   }
 
-  private static void refuseOverlong(String name, Object value) {
-    if (value instanceof String text && text.length() > BoundedText.MAX_STRING) {
+  private static void refuseOverlong(String name, TypedValue value) {
+    if (value instanceof StringValue text
+        && text.getValue() != null
+        && text.getValue().length() > BoundedText.MAX_STRING) {
       throw new BadUserRequestException(
           "%s must be at most %d characters (it has %d)."
-              .formatted(name, BoundedText.MAX_STRING, text.length()));
+              .formatted(name, BoundedText.MAX_STRING, text.getValue().length()));
     }
   }
 

@@ -42,7 +42,8 @@ public record RecordedOverlap(
         OPEN_REQUEST, null, toolName, vendor, reason, capabilities, requestId, requestedBy, status);
   }
 
-  public boolean isOpenRequest() {
+  /** Whether this is another open request (not named isOpenRequest: it is no JSON field). */
+  public boolean concernsOpenRequest() {
     return OPEN_REQUEST.equals(kind);
   }
 }

@@ -148,7 +148,7 @@ public class RequestRegistry {
     jdbc.sql("DELETE FROM tandem_request_overlap WHERE request_id = ?").param(id).update();
     jdbc.sql("DELETE FROM tandem_request_open_overlap WHERE request_id = ?").param(id).update();
     for (RecordedOverlap overlap : overlaps) {
-      if (overlap.isOpenRequest()) {
+      if (overlap.concernsOpenRequest()) {
         jdbc.sql(
                 """
                 INSERT INTO tandem_request_open_overlap (request_id, other_request_id, reason, capabilities)

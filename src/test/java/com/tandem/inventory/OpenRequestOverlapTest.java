@@ -30,7 +30,7 @@ class OpenRequestOverlapTest extends ProcessScenario {
   }
 
   List<RecordedOverlap> openRequestsOf(String id) {
-    return registry.overlaps(id).stream().filter(RecordedOverlap::isOpenRequest).toList();
+    return registry.overlaps(id).stream().filter(RecordedOverlap::concernsOpenRequest).toList();
   }
 
   @Test

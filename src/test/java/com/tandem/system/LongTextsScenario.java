@@ -3,6 +3,7 @@ package com.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tandem.board.BoardPacketPdf;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
 import com.tandem.process.BoardSubmissionProcess;
@@ -113,7 +114,7 @@ final class LongTextsScenario {
     runJobs();
 
     List<RecordedOverlap> owned =
-        registry.overlaps(id).stream().filter(o -> !o.isOpenRequest()).toList();
+        registry.overlaps(id).stream().filter(o -> !o.concernsOpenRequest()).toList();
     assertThat(owned).as("every overlapping tool is recorded on the request").hasSize(200);
     String summary = (String) runtime.getVariable(processOf(id), "overlapSummary");
     assertThat(summary).hasSizeLessThanOrEqualTo(MAX).contains("more (the request lists them all)");
@@ -186,6 +187,20 @@ final class LongTextsScenario {
     assertThat(registry.get(id).status()).isEqualTo(RequestStatus.BOARD_REVIEW);
     assertThat((String) tasks.getVariable(board.getId(), "boardPacket"))
         .hasSizeLessThanOrEqualTo(MAX);
+    assertThat(tasks.getVariable(board.getId(), "boardPacketView").toString())
+        .as("the packet's sections keep every overlap and every comment whole")
+        .hasSizeGreaterThan(200 * 200 + 7 * MAX)
+        .contains(text("Privacy:", MAX));
+    byte[] pdf = app.getBean(BoardPacketPdf.class).forRequest(id);
+    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    try {
+      assertThat(new com.lowagie.text.pdf.PdfReader(pdf).getNumberOfPages())
+          .as("200 tools and seven long texts take pages")
+          .isGreaterThan(10);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThatThrownBy(
             () ->
                 complete(
