@@ -20,6 +20,7 @@
   };
 
   let credentials = null;   // "Basic …", in memory only
+  let session = null;              // signed in through the company's identity provider (/identity/session)
   let mayImport = false;
   let uploading = false;
 
@@ -53,7 +54,9 @@
   async function api(method, path, formData) {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (credentials) headers.Authorization = credentials;
-    const response = await fetch(path, { method, headers, credentials: 'omit', cache: 'no-store', body: formData });
+    if (session && method !== 'GET') headers[session.csrfHeader] = session.csrfToken;
+    const response = await fetch(path, { method, headers, credentials: session ? 'same-origin' : 'omit',
+      cache: 'no-store', body: formData });
     let data = null;
     const body = await response.text();
     if (body) {
@@ -105,16 +108,7 @@
         return;
       }
       $('password').value = '';
-      text($('signed-in-user'), user);
-      show($('signin-form'), false);
-      show($('signed-in'), true);
-      show($('signin-help'), false);
-      mayImport = await canImport();
-      show($('upload'), mayImport);
-      show($('upload-not-yours'), !mayImport);
-      show($('findings-section'), true);
-      renderFindings(answer.data || []);
-      (mayImport ? document.querySelector('input[name="source"]') : $('findings-title')).focus();
+      await enter(user, answer);
     } catch (e) {
       credentials = null;
       text(error, 'Tandem cannot be reached. Check your connection and try again.');
@@ -124,6 +118,65 @@
     }
   }
 
+  async function enter(name, answer) {
+    text($('signed-in-user'), name);
+    show($('signin-form'), false);
+    show($('signed-in'), true);
+    show($('signin-help'), false);
+    mayImport = await canImport();
+    show($('upload'), mayImport);
+    show($('upload-not-yours'), !mayImport);
+    show($('findings-section'), true);
+    renderFindings(answer.data || []);
+    (mayImport ? document.querySelector('input[name="source"]') : $('findings-title')).focus();
+  }
+
+  /* Signed in through the company's identity provider (Tandem's oidc profile): the browser session
+     carries the sign-in, so no password is asked. Without that profile the address is a 404. */
+  async function probeSession() {
+    let answer;
+    try {
+      answer = await fetch('/identity/session', { credentials: 'same-origin', cache: 'no-store',
+        headers: { Accept: 'application/json' } });
+    } catch (e) {
+      return;
+    }
+    if (!answer.ok) return;
+    session = await answer.json();
+    const findings = await api('GET', '/api/discoveries');
+    if (!findings.ok) {
+      text($('signed-in-user'), session.name);
+      show($('signin-form'), false);
+      show($('signed-in'), true);
+      show($('signin-help'), false);
+      const refusal = document.createElement('div');
+      refusal.className = 'alert alert-error';
+      refusal.setAttribute('role', 'alert');
+      refusal.id = 'session-refused';
+      text(refusal, findings.status === 403
+        ? 'This page is for IT operations, IT leadership, marketing leadership and administrators. '
+          + 'Ask the Tandem administrators for access if you need it.'
+        : problemText(findings, 'Tandem could not load the findings.'));
+      $('signed-in').insertAdjacentElement('afterend', refusal);
+      return;
+    }
+    await enter(session.name, findings);
+  }
+
+  /* Leaves Tandem and the provider's session (a POST with the session's CSRF token). */
+  function signOutOfProvider() {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = session.signOutUrl;
+    const token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    token.value = session.csrfToken;
+    form.appendChild(token);
+    document.body.appendChild(form);
+    form.submit();
+  }
+
   /** Marketing leadership may read the findings but not upload: /api/me says who may what. */
   async function canImport() {
     const answer = await api('GET', '/api/me');
@@ -131,6 +184,10 @@
   }
 
   function signOut() {
+    if (session) {
+      signOutOfProvider();
+      return;
+    }
     credentials = null;
     show($('signed-in'), false);
     show($('signin-help'), true);
@@ -347,5 +404,6 @@
     $('upload-form').addEventListener('submit', upload);
     $('findings-refresh').addEventListener('click', loadFindings);
     $('username').focus();
+    probeSession();
   });
 })();

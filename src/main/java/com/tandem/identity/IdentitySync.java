@@ -125,9 +125,4 @@ class IdentitySync {
       identityService.saveGroup(group);
     }
   }
-
-  /** For tests and sign-out: forget what was written, so the next call writes again. */
-  void forget(String userId) {
-    written.remove(userId);
-  }
 }

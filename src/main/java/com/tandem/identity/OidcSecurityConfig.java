@@ -77,6 +77,9 @@ class OidcSecurityConfig {
   static final String SIGNED_OUT_PAGE = "/identity/signed-out";
   static final String SIGN_OUT_PAGE = "/identity/sign-out";
 
+  /** Where Spring Boot would put Spring Security's filter: before every filter of Camunda's. */
+  static final int SECURITY_ORDER = -100;
+
   private final OidcProperties properties;
 
   OidcSecurityConfig(OidcProperties properties) {
@@ -263,8 +266,6 @@ class OidcSecurityConfig {
     registration.setOrder(SECURITY_ORDER + 1);
     return registration;
   }
-
-  static final int SECURITY_ORDER = -100;
 
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();

@@ -70,7 +70,7 @@ abstract class OidcTestSupport {
     claims.put("given_name", givenName);
     claims.put("family_name", familyName);
     claims.put("name", givenName + " " + familyName);
-    claims.put("email", userName + "@company.example");
+    claims.put("email", userName.contains("@") ? userName : userName + "@company.example");
     if (groups != null) {
       claims.put("groups", groups);
     }

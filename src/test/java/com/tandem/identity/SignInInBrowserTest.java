@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * People sign in through the company's provider in a real browser: a requester on {@code /intake}
  * submits a request without any Tandem password, the CMO (whose token says Marketing-Leads, mapped
- * to marketing-leadership) reviews it in Tasklist, and signing out sends the browser to the
- * provider's end-session endpoint and back to Tandem's "signed out" page. Screenshots under {@code
+ * to marketing-leadership) reviews it in Tasklist and opens the discovery page, and signing out
+ * (from the intake page, and from Tasklist's "Log out") sends the browser to the provider's
+ * end-session endpoint and back to Tandem's "signed out" page. Screenshots under {@code
  * target/screenshots/oidc-sign-in/}.
  */
 @RequiresChromium
@@ -105,7 +106,17 @@ class SignInInBrowserTest extends OidcTestSupport {
               assertThat(d.by()).isEqualTo("casey.cmo");
             });
 
+    // The same sign-in opens the discovery page, which shows what marketing leadership may see.
+    browser.open(url("/discovery"));
+    browser.await(ExpectedConditions.textToBe(By.id("signed-in-user"), "Casey Marketing-Lead"));
+    browser.visible(By.id("findings-section"));
+    assertThat(browser.driver().findElement(By.id("upload")).isDisplayed())
+        .as("marketing leadership reads findings but does not import")
+        .isFalse();
+    browser.screenshot("cmo-on-discovery");
+
     // Tasklist's own "Log out" ends the provider's session too.
+    browser.open(url("/camunda/app/tasklist/default/"));
     browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
     browser.click(By.cssSelector("li.account li.logout a"));
     expectSignedOut(browser);
