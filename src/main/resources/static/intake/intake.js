@@ -25,6 +25,7 @@
     IN_REVIEW: 'Marketing and IT are reviewing it.',
     BUDGET_PROPOSAL: 'Approved; marketing and IT are preparing a joint budget proposal.',
     BOARD_REVIEW: 'With the board for a budget decision.',
+    NEGOTIATION: 'Approved and funded; IT operations is negotiating the contract with the vendor.',
     ONBOARDING: 'Approved and funded; IT operations is setting it up.',
     ACTIVE: 'Done: the tool is active and yours to use.',
     REJECTED: 'Rejected; see the decisions below for why.',
@@ -38,7 +39,8 @@
   const STAGE_TEXT = {
     INVENTORY: 'Existing tools', MARKETING_REVIEW: 'Marketing review', IT_REVIEW: 'IT review',
     PRIVACY_REVIEW: 'Privacy review', REVISION: 'Your revision', BUDGET_PROPOSAL: 'Budget proposal',
-    BUDGET_COSIGN: 'Budget co-signature (IT)', BOARD: 'Board', ONBOARDING: 'Onboarding', WITHDRAWAL: 'Withdrawal'
+    BUDGET_COSIGN: 'Budget co-signature (IT)', BOARD: 'Board', NEGOTIATION: 'Contract negotiation',
+    ONBOARDING: 'Onboarding', WITHDRAWAL: 'Withdrawal'
   };
   const DECISION_TEXT = {
     APPROVE: 'Approved', REJECT: 'Rejected', REQUEST_CHANGES: 'Changes requested', DEFER: 'Deferred',

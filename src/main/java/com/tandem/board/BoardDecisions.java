@@ -44,6 +44,6 @@ class BoardDecisions implements TaskDecisions {
             BOARD_DECISION,
             Set.of("APPROVE", "REJECT", "DEFER"),
             BOARD_COMMENT,
-            Set.of("REJECT")));
+            Set.of("REJECT", "DEFER")));
   }
 }

@@ -1,5 +1,7 @@
 package com.tandem.board;
 
+import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.tandem.budget.RequestBudgets;
@@ -7,7 +9,10 @@ import com.tandem.process.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The board approved: each line is raised by what the request lacks on it, once. */
+/**
+ * The board approved: each line is raised by exactly the amount the joint proposal asked for it,
+ * once.
+ */
 @Component
 public class RaiseBudgetDelegate extends RequestStep {
 
@@ -20,6 +25,9 @@ public class RaiseBudgetDelegate extends RequestStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    budgets.raiseForShortfall(REQUEST_ID.get(execution));
+    budgets.raiseAsProposed(
+        REQUEST_ID.get(execution),
+        PROPOSAL_MARKETING_AMOUNT.get(execution),
+        PROPOSAL_IT_AMOUNT.get(execution));
   }
 }

@@ -43,6 +43,18 @@ public interface BudgetService {
    */
   void raiseForShortfall(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it);
 
+  /**
+   * Raises each line of {@code fiscalYear} by exactly the amount the board approved for it (the
+   * joint proposal's amount per line), creating a missing line. Idempotent per request and line.
+   */
+  void raiseBy(String requestId, int fiscalYear, BigDecimal marketingRaise, BigDecimal itRaise);
+
+  /**
+   * Shrinks the request's holds on the lines of {@code fiscalYear} to the negotiated amounts (never
+   * grows them). Idempotent.
+   */
+  void shrinkHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it);
+
   /** Turns the request's holds into commitments. Idempotent. */
   void commit(String requestId);
 

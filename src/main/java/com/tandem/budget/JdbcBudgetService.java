@@ -131,8 +131,34 @@ public class JdbcBudgetService implements BudgetService {
       String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     Objects.requireNonNull(requestId, "requestId");
     Map<BudgetOwner, BigDecimal> required = required(marketing, it);
+    raise(
+        requestId,
+        fiscalYear,
+        owner -> required.get(owner).signum() != 0,
+        (owner, lineId) -> required.get(owner).subtract(availableTo(requestId, lineId)));
+  }
+
+  @Override
+  @Transactional
+  public void raiseBy(
+      String requestId, int fiscalYear, BigDecimal marketingRaise, BigDecimal itRaise) {
+    Objects.requireNonNull(requestId, "requestId");
+    Map<BudgetOwner, BigDecimal> raises = required(marketingRaise, itRaise);
+    raise(
+        requestId,
+        fiscalYear,
+        owner -> raises.get(owner).signum() > 0,
+        (owner, lineId) -> raises.get(owner));
+  }
+
+  /** Raises the lines {@code wanted} by {@code by}, once per request and line. */
+  private void raise(
+      String requestId,
+      int fiscalYear,
+      java.util.function.Predicate<BudgetOwner> wanted,
+      java.util.function.BiFunction<BudgetOwner, Long, BigDecimal> by) {
     for (BudgetOwner owner : LOCK_ORDER) {
-      if (required.get(owner).signum() == 0) {
+      if (!wanted.test(owner)) {
         continue;
       }
       long lineId = lineId(fiscalYear, owner, true).orElseGet(() -> createLine(fiscalYear, owner));
@@ -145,7 +171,7 @@ public class JdbcBudgetService implements BudgetService {
                   .query(Integer.class)
                   .single()
               > 0;
-      BigDecimal shortfall = required.get(owner).subtract(availableTo(requestId, lineId));
+      BigDecimal shortfall = by.apply(owner, lineId);
       if (raised || shortfall.signum() <= 0) {
         continue;
       }
@@ -167,6 +193,37 @@ public class JdbcBudgetService implements BudgetService {
           shortfall,
           properties.currency(),
           requestId);
+    }
+  }
+
+  @Override
+  @Transactional
+  public void shrinkHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+    Objects.requireNonNull(requestId, "requestId");
+    Map<BudgetOwner, BigDecimal> negotiated = required(marketing, it);
+    for (BudgetOwner owner : LOCK_ORDER) {
+      Optional<Long> line = lineId(fiscalYear, owner, true);
+      if (line.isEmpty()) {
+        continue;
+      }
+      int shrunk =
+          jdbc.sql(
+                  "UPDATE tandem_budget_allocation SET amount = :amount, updated_at = CURRENT_TIMESTAMP"
+                      + " WHERE request_id = :requestId AND line_id = :lineId AND state = 'HELD'"
+                      + " AND amount > :amount")
+              .param("amount", negotiated.get(owner))
+              .param("requestId", requestId)
+              .param("lineId", line.get())
+              .update();
+      if (shrunk > 0) {
+        LOG.info(
+            "Hold of request {} on the {} line of fiscal year {} shrunk to {} {}",
+            requestId,
+            owner,
+            fiscalYear,
+            negotiated.get(owner),
+            properties.currency());
+      }
     }
   }
 

@@ -1,9 +1,11 @@
 package com.tandem.budget;
 
 import com.tandem.request.RequestRegistry;
+import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The budget steps of a request, each reading what the request asks (licence on MARKETING,
@@ -22,10 +24,45 @@ public class RequestBudgets {
   private final RequestRegistry registry;
   private final BudgetSummaries summaries;
 
-  public RequestBudgets(BudgetService budget, RequestRegistry registry, BudgetSummaries summaries) {
+  private final NegotiationSavings savings;
+
+  public RequestBudgets(
+      BudgetService budget,
+      RequestRegistry registry,
+      BudgetSummaries summaries,
+      NegotiationSavings savings) {
     this.budget = budget;
     this.registry = registry;
     this.summaries = summaries;
+    this.savings = savings;
+  }
+
+  /** The fiscal year the request's costs fall in. */
+  public int fiscalYear(String requestId) {
+    return RequestBudget.of(registry.get(requestId), budget).fiscalYear();
+  }
+
+  /**
+   * The contract was negotiated: the holds shrink to the negotiated amounts and what was won is
+   * recorded as savings of the request's fiscal year, per line. Idempotent.
+   */
+  @Transactional
+  public void applyNegotiation(
+      String requestId, BigDecimal negotiatedAnnual, BigDecimal negotiatedImplementation) {
+    RequestBudget needs = RequestBudget.of(registry.get(requestId), budget);
+    budget.shrinkHolds(requestId, needs.fiscalYear(), negotiatedAnnual, negotiatedImplementation);
+    savings.record(
+        requestId, needs.fiscalYear(), BudgetOwner.MARKETING, needs.marketing(), negotiatedAnnual);
+    savings.record(
+        requestId, needs.fiscalYear(), BudgetOwner.IT, needs.it(), negotiatedImplementation);
+    LOG.info(
+        "Request {}: negotiated MARKETING {} (requested {}) and IT {} (requested {}) in FY{}",
+        requestId,
+        negotiatedAnnual,
+        needs.marketing(),
+        negotiatedImplementation,
+        needs.it(),
+        needs.fiscalYear());
   }
 
   /** Whether both lines can carry the request now; nothing is held. */
@@ -42,6 +79,23 @@ public class RequestBudgets {
         requestId,
         "holds",
         needs -> budget.placeHolds(requestId, needs.fiscalYear(), needs.marketing(), needs.it()));
+  }
+
+  /** What each line lacks for the request now; nothing is held. */
+  public BudgetCheck shortfall(String requestId) {
+    return RequestBudget.of(registry.get(requestId), budget).checkWith(budget);
+  }
+
+  /** The board approved the joint proposal: each line is raised by exactly what it asked, once. */
+  public void raiseAsProposed(String requestId, BigDecimal marketingRaise, BigDecimal itRaise) {
+    RequestBudget needs = RequestBudget.of(registry.get(requestId), budget);
+    budget.raiseBy(requestId, needs.fiscalYear(), marketingRaise, itRaise);
+    LOG.info(
+        "Request {}: board approved; lines of FY{} raised as proposed: MARKETING {} and IT {}",
+        requestId,
+        needs.fiscalYear(),
+        marketingRaise,
+        itRaise);
   }
 
   /** The board approved: each line is raised by what the request lacks on it, once. */

@@ -2,8 +2,11 @@ package com.tandem.process;
 
 /**
  * The {@code martech-joint-review} process, called by {@link PurchaseProcess}: the marketing, IT
- * and (when routed) privacy reviews in parallel, each with its SLA timer. Its variables are those
- * of {@link PurchaseProcess} that the call activity passes in and out.
+ * and (when routed) privacy reviews in parallel, each with its SLA timer. A {@code REJECT} ends the
+ * reviews at once: the rejecting branch throws {@link #VETO_ERROR_CODE}, the interrupting error
+ * event on the reviews' sub-process cancels the reviews still open, their groups are told, and the
+ * review concludes {@code REJECTED}. Its variables are those of {@link PurchaseProcess} that the
+ * call activity passes in and out.
  */
 public final class JointReviewProcess {
 
@@ -24,9 +27,18 @@ public final class JointReviewProcess {
     public static final String END_REVIEW_CONCLUDED = "EndEvent_ReviewConcluded";
     public static final String END_IT_REVIEW_ESCALATED = "EndEvent_ItReviewEscalated";
     public static final String GATEWAY_JOIN_REVIEWS = "Gateway_JoinReviews";
+    public static final String REVIEWS = "SubProcess_Reviews";
+    public static final String REVIEW_VETOED = "Event_ReviewVetoed";
+    public static final String NOTIFY_VETOED_REVIEWS = "Task_NotifyVetoedReviews";
+    public static final String END_MARKETING_VETOED = "EndEvent_MarketingVetoed";
+    public static final String END_IT_VETOED = "EndEvent_ItVetoed";
+    public static final String END_PRIVACY_VETOED = "EndEvent_PrivacyVetoed";
 
     private Elements() {}
   }
+
+  /** The error code a rejecting review throws to end the reviews still open. */
+  public static final String VETO_ERROR_CODE = "REVIEW_VETOED";
 
   /** The task whose SLA passed: an input of each escalation step. */
   public static final ProcessVariable<String> REVIEW_TASK = ProcessVariable.string("reviewTask");

@@ -41,6 +41,8 @@ public final class PurchaseProcess {
     public static final String BOARD_SUBMISSION = "CallActivity_BoardSubmission";
     public static final String RAISE_BUDGET = "Task_RaiseBudget";
     public static final String PLACE_BUDGET_HOLDS = "Task_PlaceBudgetHolds";
+    public static final String NEGOTIATE_CONTRACT = "Task_NegotiateContract";
+    public static final String APPLY_NEGOTIATION = "Task_ApplyNegotiation";
     public static final String REGISTER_TOOL = "Task_RegisterTool";
     public static final String COMPLETE_ONBOARDING = "Task_CompleteOnboarding";
     public static final String ACTIVATE_TOOL = "Task_ActivateTool";
@@ -159,14 +161,40 @@ public final class PurchaseProcess {
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
   public static final ProcessVariable<String> BUDGET_SUMMARY = text("budgetSummary");
   public static final ProcessVariable<BigDecimal> PROPOSAL_AMOUNT = decimal("proposalAmount");
+
+  /**
+   * What the proposal asks to raise the MARKETING line by: prefilled with, never below, its
+   * shortfall.
+   */
   public static final ProcessVariable<BigDecimal> PROPOSAL_MARKETING_AMOUNT =
       decimal("proposalMarketingAmount");
+
+  /** What the proposal asks to raise the IT line by: prefilled with, never below, its shortfall. */
   public static final ProcessVariable<BigDecimal> PROPOSAL_IT_AMOUNT = decimal("proposalItAmount");
+
+  public static final ProcessVariable<BigDecimal> MARKETING_SHORTFALL =
+      decimal("marketingShortfall");
+  public static final ProcessVariable<BigDecimal> IT_SHORTFALL = decimal("itShortfall");
+
+  /** Each line's shortfall in words, for the draft form. */
+  public static final ProcessVariable<String> SHORTFALL_SUMMARY = string("shortfallSummary");
+
   public static final ProcessVariable<String> PROPOSAL_JUSTIFICATION =
       string("proposalJustification");
   public static final ProcessVariable<String> PROPOSAL_SUMMARY = text("proposalSummary");
   public static final ProcessVariable<String> COSIGN_DECISION = string("cosignDecision");
   public static final ProcessVariable<String> COSIGN_COMMENT = string("cosignComment");
+
+  // Negotiation (it-operations, between the holds and onboarding).
+  public static final ProcessVariable<BigDecimal> NEGOTIATED_ANNUAL_COST =
+      decimal("negotiatedAnnualCost");
+  public static final ProcessVariable<BigDecimal> NEGOTIATED_IMPLEMENTATION_COST =
+      decimal("negotiatedImplementationCost");
+  public static final ProcessVariable<String> NEGOTIATION_NOTE = string("negotiationNote");
+
+  /** The requested amounts in words, for the negotiation form. */
+  public static final ProcessVariable<String> REQUESTED_COSTS_SUMMARY =
+      string("requestedCostsSummary");
 
   // Board.
   public static final ProcessVariable<String> BOARD_PACKET = text("boardPacket");

@@ -10,6 +10,7 @@ public enum RequestStatus {
   IN_REVIEW,
   BUDGET_PROPOSAL,
   BOARD_REVIEW,
+  NEGOTIATION,
   ONBOARDING,
   ACTIVE,
   REJECTED,
@@ -23,7 +24,7 @@ public enum RequestStatus {
     return FINAL.contains(this);
   }
 
-  /** The requester may withdraw until onboarding starts. */
+  /** The requester may withdraw until onboarding starts (so also during negotiation). */
   public boolean isWithdrawable() {
     return !isFinal() && this != ONBOARDING;
   }

@@ -127,9 +127,11 @@ public class TasklistFilters {
                 .asc()),
         review(
             "Onboarding",
-            "Approved tools to onboard: SSO, access, data-processing agreement",
+            "Approved tools: negotiate the contract, then onboard (SSO, access, data-processing"
+                + " agreement)",
             5,
             List.of(IT_OPERATIONS),
+            PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
             PurchaseProcess.Elements.COMPLETE_ONBOARDING),
         offboarding(
             "Offboarding",

@@ -64,6 +64,11 @@ public record ApiCaller(String userId, List<String> groups) {
     return isAdmin() || (isRequester() && userId.equals(requester));
   }
 
+  /** Negotiation savings: the leaderships, the board, IT operations (who negotiate), admins. */
+  public boolean mayReadSavings() {
+    return mayReadBudgets() || groups.contains(TandemGroups.IT_OPERATIONS);
+  }
+
   /** Budgets are the leadership's and the board's business (and the admins'). */
   public boolean mayReadBudgets() {
     return isAdmin()

@@ -233,6 +233,21 @@ abstract class BudgetServiceContract {
   }
 
   @Test
+  void shouldRaiseEachLineByExactlyTheAmountAskedOnce() {
+    budget.placeHolds("PR-OTHER", FY, money("90000"), money("0"));
+
+    // the proposal asked more than the shortfall on marketing (15000) and 70000 on IT
+    budget.raiseBy("PR-1", FY, money("20000"), money("70000"));
+    budget.raiseBy("PR-1", FY, money("20000"), money("70000"));
+
+    assertThat(line(BudgetOwner.MARKETING).amount()).isEqualTo(money("120000"));
+    assertThat(line(BudgetOwner.IT).amount()).isEqualTo(money("120000"));
+    assertThat(budget.placeHolds("PR-1", FY, money("25000"), money("60000")).sufficient()).isTrue();
+    assertThat(available(BudgetOwner.MARKETING)).isEqualTo(money("5000"));
+    assertThat(available(BudgetOwner.IT)).isEqualTo(money("60000"));
+  }
+
+  @Test
   void shouldCreateAMissingLineWhenRaising() {
     budget.raiseForShortfall("PR-1", FY + 3, money("12000"), money("0"));
 

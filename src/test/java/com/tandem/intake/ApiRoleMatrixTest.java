@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -65,6 +66,32 @@ class ApiRoleMatrixTest extends ApiTestSupport {
     assertThat(budget.status()).as("budgets").isEqualTo(budgets);
     if (budgets == 403) {
       assertProblem(budget, 403);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} reads negotiation savings: {1}")
+  @CsvSource({
+    "requester, 403",
+    "cmo, 200",
+    "cio, 200",
+    "privacy, 403",
+    "board, 200",
+    "itops, 200",
+    "admin, 200"
+  })
+  void shouldOpenSavingsToLeadershipBoardItOperationsAndAdmins(String user, int status) {
+    Reply reply = get(user, "/api/savings?fiscalYear=2026");
+    assertThat(reply.status()).as("savings").isEqualTo(status);
+    if (status == 403) {
+      assertProblem(reply, 403);
+    } else {
+      assertThat(reply.json().get("fiscalYear").asInt()).isEqualTo(2026);
+      assertThat(reply.json().get("currency").asText()).isEqualTo("USD");
+      assertThat(reply.json().get("byLine").has("MARKETING")).isTrue();
+      assertThat(reply.json().get("byLine").has("IT")).isTrue();
+    }
+    if (status == 200) {
+      assertProblem(get(user, "/api/savings?fiscalYear=1900"), 400);
     }
   }
 

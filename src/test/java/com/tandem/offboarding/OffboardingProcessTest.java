@@ -257,6 +257,7 @@ class OffboardingProcessTest extends ProcessScenario {
         "APPROVE",
         IT_COMMENT.name(),
         "Fine");
+    negotiateAsRequested(request);
     complete(
         request,
         PurchaseProcess.Elements.COMPLETE_ONBOARDING,

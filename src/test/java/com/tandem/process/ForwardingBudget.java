@@ -39,6 +39,17 @@ class ForwardingBudget implements BudgetService {
   }
 
   @Override
+  public void raiseBy(
+      String requestId, int fiscalYear, BigDecimal marketingRaise, BigDecimal itRaise) {
+    real.raiseBy(requestId, fiscalYear, marketingRaise, itRaise);
+  }
+
+  @Override
+  public void shrinkHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+    real.shrinkHolds(requestId, fiscalYear, marketing, it);
+  }
+
+  @Override
   public void raiseForShortfall(
       String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     real.raiseForShortfall(requestId, fiscalYear, marketing, it);

@@ -97,6 +97,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
               formField(IT_COMMENT.name()), "SAML SSO, full export and a DPA: custody is fine.");
         });
     runJobs();
+    assertThat(status(requestId)).isEqualTo(RequestStatus.NEGOTIATION);
+    negotiateAsRequested(requestId);
     assertThat(status(requestId)).isEqualTo(RequestStatus.ONBOARDING);
 
     completeInTasklist(

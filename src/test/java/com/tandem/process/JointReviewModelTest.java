@@ -21,13 +21,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -40,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.Mockito;
 
 /**
  * The called process {@code martech-joint-review} on its own: who is asked, how the decisions join
@@ -96,6 +108,7 @@ class JointReviewModelTest {
 
     assertThat(review)
         .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEWS,
             JointReviewProcess.Elements.REVIEW_MARKETING,
             JointReviewProcess.Elements.REVIEW_IT,
             JointReviewProcess.Elements.REVIEW_PRIVACY);
@@ -122,10 +135,8 @@ class JointReviewModelTest {
 
   @ParameterizedTest(name = "marketing {0}, IT {1}, privacy {2} -> {3}")
   @CsvSource({
-    "REJECT,          APPROVE,         APPROVE,         REJECTED",
-    "APPROVE,         REJECT,          APPROVE,         REJECTED",
     "APPROVE,         APPROVE,         REJECT,          REJECTED",
-    "REQUEST_CHANGES, REJECT,          APPROVE,         REJECTED",
+    "REQUEST_CHANGES, REQUEST_CHANGES, REJECT,          REJECTED",
     "REQUEST_CHANGES, APPROVE,         APPROVE,         CHANGES_REQUESTED",
     "APPROVE,         APPROVE,         REQUEST_CHANGES, CHANGES_REQUESTED"
   })
@@ -134,8 +145,142 @@ class JointReviewModelTest {
     ProcessInstance review = startReview(true);
 
     decide(review, marketing, it, privacy);
+    runVetoNotice(review);
 
     assertThat(review).isEnded().variables().containsEntry(REVIEW_OUTCOME.name(), outcome);
+  }
+
+  @ParameterizedTest(name = "{0} rejects first")
+  @CsvSource({
+    "Task_ReviewMarketing, marketingDecision, EndEvent_MarketingVetoed",
+    "Task_ReviewIt,        itDecision,        EndEvent_ItVetoed",
+    "Task_ReviewPrivacy,   privacyDecision,   EndEvent_PrivacyVetoed"
+  })
+  void shouldCancelTheOpenReviewsAtOnceWhenAnyReviewerRejects(
+      String vetoingTask, String decision, String vetoEnd) {
+    ProcessInstance review = startReview(true);
+
+    complete(task(vetoingTask, review), Map.of(decision, "REJECT"));
+
+    // nobody reviews a request that is already vetoed: no task, no SLA timer is left
+    Assertions.assertThat(taskQuery().processInstanceId(review.getId()).count()).isZero();
+    Assertions.assertThat(jobQuery().timers().count()).isZero();
+    assertThat(review)
+        .hasPassed(vetoEnd, JointReviewProcess.Elements.REVIEW_VETOED)
+        .isWaitingAt(JointReviewProcess.Elements.NOTIFY_VETOED_REVIEWS);
+    Assertions.assertThat(mocks.vetoNotices).isEmpty();
+
+    execute(
+        jobQuery().activityId(JointReviewProcess.Elements.NOTIFY_VETOED_REVIEWS).singleResult());
+
+    assertThat(review)
+        .isEnded()
+        .hasPassed(JointReviewProcess.Elements.END_REVIEW_CONCLUDED)
+        .hasNotPassed(JointReviewProcess.Elements.GATEWAY_JOIN_REVIEWS)
+        .variables()
+        .containsEntry(REVIEW_OUTCOME.name(), "REJECTED");
+    Assertions.assertThat(mocks.vetoNotices).containsExactly(REQUEST);
+    Assertions.assertThat(summaryOf(review))
+        .contains("cancelled by the rejection")
+        .contains("REJECT");
+  }
+
+  @Test
+  void shouldCancelOnlyTheReviewsStillOpenWhenTheSecondReviewerRejects() {
+    ProcessInstance review = startReview(true);
+    complete(
+        task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
+        variables().put(MARKETING_DECISION, "APPROVE").build());
+
+    complete(
+        task(JointReviewProcess.Elements.REVIEW_IT, review),
+        variables().put(IT_DECISION, "REJECT").put(IT_COMMENT, "No SSO").build());
+    runVetoNotice(review);
+
+    assertThat(review).isEnded().variables().containsEntry(REVIEW_OUTCOME.name(), "REJECTED");
+    Assertions.assertThat(summaryOf(review))
+        .isEqualTo(
+            "• Marketing review: APPROVE\n"
+                + "• IT review: REJECT — No SSO\n"
+                + "• Privacy review: cancelled by the rejection");
+  }
+
+  /**
+   * Two reviewers press "Complete" in the same second: both transactions are held inside the
+   * complete listener until both have read the instance, so they truly overlap on the real engine
+   * and database. Optimistic locking lets exactly one commit; the other fails cleanly and, if its
+   * task still exists, the reviewer simply completes it again. Either way the review has exactly
+   * one outcome and no task is left behind.
+   */
+  @ParameterizedTest(name = "marketing {0} and IT {1} at once")
+  @CsvSource({"REJECT, APPROVE", "APPROVE, REJECT", "REJECT, REJECT"})
+  void shouldEndWithExactlyOneOutcomeWhenTwoReviewersCompleteAtTheSameMoment(
+      String marketing, String it) throws Exception {
+    ProcessInstance review = startReview(false);
+    String marketingTask = task(JointReviewProcess.Elements.REVIEW_MARKETING, review).getId();
+    String itTask = task(JointReviewProcess.Elements.REVIEW_IT, review).getId();
+    CyclicBarrier bothInside = new CyclicBarrier(2);
+    doAnswer(
+            call -> {
+              bothInside.await(10, TimeUnit.SECONDS);
+              return null;
+            })
+        .when(mocks.recordDecision)
+        .notify(any());
+    TaskService tasks = ENGINE.getTaskService();
+    ExecutorService reviewers = Executors.newFixedThreadPool(2);
+    Map<String, Object> marketingVars = Map.of(MARKETING_DECISION.name(), marketing);
+    Map<String, Object> itVars = Map.of(IT_DECISION.name(), it);
+    // the mocks are registered per thread
+    Future<?> byMarketing =
+        reviewers.submit(
+            () -> {
+              mocks.register();
+              tasks.complete(marketingTask, marketingVars);
+            });
+    Future<?> byIt =
+        reviewers.submit(
+            () -> {
+              mocks.register();
+              tasks.complete(itTask, itVars);
+            });
+    List<Throwable> failures = new ArrayList<>();
+    for (Future<?> completion : List.of(byMarketing, byIt)) {
+      try {
+        completion.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException failed) {
+        failures.add(failed.getCause());
+      }
+    }
+    reviewers.shutdown();
+
+    Assertions.assertThat(failures)
+        .as("exactly one of two overlapping completions fails")
+        .hasSize(1)
+        .allSatisfy(
+            failure ->
+                Assertions.assertThat(failure).isInstanceOf(OptimisticLockingException.class));
+    // the loser's task is either gone (the veto cancelled it) or still open to be completed again
+    Mockito.reset(mocks.recordDecision);
+    for (String loser : List.of(marketingTask, itTask)) {
+      if (tasks.createTaskQuery().taskId(loser).count() == 1) {
+        tasks.complete(loser, loser.equals(marketingTask) ? marketingVars : itVars);
+      }
+    }
+    runVetoNotice(review);
+
+    assertThat(review).isEnded().variables().containsEntry(REVIEW_OUTCOME.name(), "REJECTED");
+    Assertions.assertThat(taskQuery().processInstanceId(review.getId()).count()).isZero();
+    Assertions.assertThat(
+            ENGINE
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(review.getId())
+                .activityId(JointReviewProcess.Elements.END_REVIEW_CONCLUDED)
+                .count())
+        .as("one outcome")
+        .isEqualTo(1);
+    verify(mocks.concludeJointReview, times(1)).execute(any());
   }
 
   @Test
@@ -194,6 +339,7 @@ class JointReviewModelTest {
     assertThat(review)
         .hasPassed(timer, escalation, escalated)
         .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEWS,
             JointReviewProcess.Elements.REVIEW_MARKETING,
             JointReviewProcess.Elements.REVIEW_IT,
             JointReviewProcess.Elements.REVIEW_PRIVACY);
@@ -242,6 +388,25 @@ class JointReviewModelTest {
             "• Marketing review: APPROVE\n"
                 + "• IT review: REQUEST_CHANGES — Needs SAML\n"
                 + "• Privacy review: APPROVE");
+  }
+
+  private void runVetoNotice(ProcessInstance review) {
+    jobQuery()
+        .processInstanceId(review.getId())
+        .activityId(JointReviewProcess.Elements.NOTIFY_VETOED_REVIEWS)
+        .list()
+        .forEach(BpmnAwareTests::execute);
+  }
+
+  private String summaryOf(ProcessInstance review) {
+    return (String)
+        ENGINE
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(review.getId())
+            .variableName(REVIEW_SUMMARY.name())
+            .singleResult()
+            .getValue();
   }
 
   private ProcessInstance startReview(boolean privacy) {

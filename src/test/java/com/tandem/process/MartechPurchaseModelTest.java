@@ -69,6 +69,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
       "forms/review-privacy.form",
       "forms/revise-request.form",
       "forms/draft-budget-proposal.form",
+      "forms/negotiate-contract.form",
       "forms/cosign-budget-proposal.form",
       "forms/board-decision.form",
       "forms/complete-onboarding.form"
@@ -218,6 +219,7 @@ class MartechPurchaseModelTest {
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     assertThat(review)
         .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEWS,
             JointReviewProcess.Elements.REVIEW_MARKETING,
             JointReviewProcess.Elements.REVIEW_IT,
             JointReviewProcess.Elements.REVIEW_PRIVACY);
@@ -292,6 +294,7 @@ class MartechPurchaseModelTest {
     ProcessInstance secondRound = calledProcessInstance(JOINT_REVIEW, request);
     assertThat(secondRound)
         .isWaitingAtExactly(
+            JointReviewProcess.Elements.REVIEWS,
             JointReviewProcess.Elements.REVIEW_MARKETING,
             JointReviewProcess.Elements.REVIEW_IT,
             JointReviewProcess.Elements.REVIEW_PRIVACY);
@@ -353,6 +356,15 @@ class MartechPurchaseModelTest {
         .hasPassed(PurchaseProcess.Elements.GATEWAY_JOIN_HOLDS)
         .isWaitingAtExactly(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
     runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.NEGOTIATE_CONTRACT);
+    assertThat(task(request)).hasCandidateGroup("it-operations").isNotAssigned();
+    assertFormDeployed(task(request));
+    Assertions.assertThat(mocks.requestStatuses).endsWith("NEGOTIATION");
+    verify(mocks.negotiation).notify(any());
+    negotiate();
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.APPLY_NEGOTIATION);
+    runJob(PurchaseProcess.Elements.APPLY_NEGOTIATION);
+    verify(mocks.applyNegotiation).execute(any());
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.REGISTER_TOOL);
     runJob(PurchaseProcess.Elements.REGISTER_TOOL);
 
@@ -368,6 +380,8 @@ class MartechPurchaseModelTest {
         .hasPassedInOrder(
             PurchaseProcess.Elements.CHECK_BUDGET,
             PurchaseProcess.Elements.PLACE_BUDGET_HOLDS,
+            PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
+            PurchaseProcess.Elements.APPLY_NEGOTIATION,
             PurchaseProcess.Elements.REGISTER_TOOL,
             PurchaseProcess.Elements.COMPLETE_ONBOARDING,
             PurchaseProcess.Elements.ACTIVATE_TOOL,
@@ -435,7 +449,7 @@ class MartechPurchaseModelTest {
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL);
     assertThat(task(request)).hasCandidateGroup("it-leadership");
     assertFormDeployed(task(request));
-    verify(mocks.budgetProposal).notify(any());
+    verify(mocks.budgetProposal, times(2)).notify(any()); // created (prefill), completed (sum)
   }
 
   @Test
@@ -503,6 +517,8 @@ class MartechPurchaseModelTest {
     verify(mocks.raiseBudget).execute(any());
     assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
     runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    negotiate();
+    runJob(PurchaseProcess.Elements.APPLY_NEGOTIATION);
     runJob(PurchaseProcess.Elements.REGISTER_TOOL);
     complete(task(request), variables().put(SSO_CONFIGURED, true).build());
     runJob(PurchaseProcess.Elements.ACTIVATE_TOOL);
@@ -614,6 +630,18 @@ class MartechPurchaseModelTest {
   }
 
   @Test
+  void shouldCloseAsWithdrawnWhenWithdrawnDuringTheNegotiation() throws Exception {
+    ProcessInstance request = approved();
+    runJob(PurchaseProcess.Elements.CHECK_BUDGET);
+    runJob(PurchaseProcess.Elements.PLACE_BUDGET_HOLDS);
+    assertThat(request).isWaitingAtExactly(PurchaseProcess.Elements.NEGOTIATE_CONTRACT);
+
+    withdraw(request);
+
+    assertThat(request).hasNotPassed(PurchaseProcess.Elements.REGISTER_TOOL);
+  }
+
+  @Test
   void shouldCloseAsWithdrawnWhenWithdrawnWhileTheBoardCycleIsAwaited() {
     ProcessInstance request = beforeTheBoard();
     boardDecides(request, "DEFER");
@@ -621,6 +649,20 @@ class MartechPurchaseModelTest {
     withdraw(request);
 
     Assertions.assertThat(jobQuery().count()).isZero();
+  }
+
+  private static void negotiate() {
+    complete(
+        task(
+            PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
+            processInstanceQuery()
+                .processDefinitionKey(PurchaseProcess.PROCESS_KEY)
+                .singleResult()),
+        variables()
+            .put(PurchaseProcess.NEGOTIATED_ANNUAL_COST, new BigDecimal("10000.00"))
+            .put(PurchaseProcess.NEGOTIATED_IMPLEMENTATION_COST, new BigDecimal("3000.00"))
+            .put(PurchaseProcess.NEGOTIATION_NOTE, "Two-year price lock")
+            .build());
   }
 
   /** Correlates as {@link WithdrawalService} does, then closes the request as WITHDRAWN. */
@@ -724,14 +766,22 @@ class MartechPurchaseModelTest {
   }
 
   /** Marketing and IT decide the review round the request is in. */
+  /** Marketing, then IT decide; a rejection by marketing ends the review before IT decides. */
   private static void review(ProcessInstance request, String marketing, String it) {
     ProcessInstance review = calledProcessInstance(JOINT_REVIEW, request);
     complete(
         task(JointReviewProcess.Elements.REVIEW_MARKETING, review),
         variables().put(MARKETING_DECISION, marketing).build());
-    complete(
-        task(JointReviewProcess.Elements.REVIEW_IT, review),
-        variables().put(IT_DECISION, it).build());
+    if (!marketing.equals("REJECT")) {
+      complete(
+          task(JointReviewProcess.Elements.REVIEW_IT, review),
+          variables().put(IT_DECISION, it).build());
+    }
+    jobQuery()
+        .processInstanceId(review.getId())
+        .activityId(JointReviewProcess.Elements.NOTIFY_VETOED_REVIEWS)
+        .list()
+        .forEach(BpmnAwareTests::execute);
   }
 
   private static void draft(ProcessInstance request) {

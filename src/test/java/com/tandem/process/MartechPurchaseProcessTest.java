@@ -14,14 +14,20 @@ import static com.tandem.process.PurchaseProcess.IT_DECISION;
 import static com.tandem.process.PurchaseProcess.MARKETING_COMMENT;
 import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
 import static com.tandem.process.PurchaseProcess.NEEDED_BY;
+import static com.tandem.process.PurchaseProcess.NEGOTIATED_ANNUAL_COST;
+import static com.tandem.process.PurchaseProcess.NEGOTIATED_IMPLEMENTATION_COST;
+import static com.tandem.process.PurchaseProcess.NEGOTIATION_NOTE;
 import static com.tandem.process.PurchaseProcess.NEW_TOOL_JUSTIFICATION;
 import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
 import static com.tandem.process.PurchaseProcess.PRIVACY_COMMENT;
 import static com.tandem.process.PurchaseProcess.PRIVACY_DECISION;
-import static com.tandem.process.PurchaseProcess.PROPOSAL_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
 import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_SUMMARY;
 import static com.tandem.process.PurchaseProcess.REVISION_ACTION;
 import static com.tandem.process.PurchaseProcess.SEATS;
+import static com.tandem.process.PurchaseProcess.SHORTFALL_SUMMARY;
 import static com.tandem.process.PurchaseProcess.SSO_CONFIGURED;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 import static com.tandem.process.PurchaseProcess.USE_EXISTING_TOOL;
@@ -32,6 +38,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.tandem.budget.AllocationState;
 import com.tandem.budget.BudgetAllocation;
+import com.tandem.budget.BudgetCheck;
 import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
 import com.tandem.intake.IntakeRejectedException;
@@ -44,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,6 +66,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   @Autowired WithdrawalService withdrawals;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
+  @Autowired com.tandem.budget.NegotiationSavings savings;
 
   /**
    * Scenarios share one database: a tool one scenario brought in would overlap with the next
@@ -139,6 +148,8 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     assertThat(task(id, JointReviewProcess.Elements.REVIEW_MARKETING).getDueDate()).isNotNull();
 
     approveJointReview(id);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+    negotiateAsRequested(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
     assertThat(allocations(id, AllocationState.HELD))
         .extracting(BudgetAllocation::owner, BudgetAllocation::amount)
@@ -160,7 +171,10 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     assertThat(allocations(id, AllocationState.COMMITTED)).hasSize(2);
     assertThat(decisions(id))
         .containsExactly(
-            "MARKETING_REVIEW:APPROVE:cmo", "IT_REVIEW:APPROVE:cio", "ONBOARDING:COMPLETED:itops");
+            "MARKETING_REVIEW:APPROVE:cmo",
+            "IT_REVIEW:APPROVE:cio",
+            "NEGOTIATION:NEGOTIATED:itops",
+            "ONBOARDING:COMPLETED:itops");
     assertThat(instance(id)).isNull();
     assertThat(
             historyService
@@ -171,6 +185,93 @@ class MartechPurchaseProcessTest extends ProcessScenario {
                 .getEndActivityId())
         .isEqualTo(PurchaseProcess.Elements.END_ACTIVE);
     assertThat(mailsTo("requester@tandem.example", id)).anyMatch(s -> s.contains("ready to use"));
+  }
+
+  @Test
+  void shouldShrinkTheHoldsAndRecordTheSavingsWhenItOperationsNegotiates() {
+    String id = submit(intake());
+    approveJointReview(id);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+    Task negotiation = task(id, PurchaseProcess.Elements.NEGOTIATE_CONTRACT);
+    assertThat(negotiation.getAssignee()).isNull();
+    assertThat(
+            (String)
+                taskService.getVariable(
+                    negotiation.getId(), PurchaseProcess.REQUESTED_COSTS_SUMMARY.name()))
+        .contains("Annual licence cost requested: USD 12,000.00")
+        .contains("Implementation cost requested: USD 3,000.00");
+    assertThat(taskService.getVariable(negotiation.getId(), NEGOTIATED_ANNUAL_COST.name()))
+        .as("prefilled: nothing won yet")
+        .isEqualTo(12000.0);
+
+    assertThatThrownBy(
+            () ->
+                complete(
+                    id,
+                    PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
+                    "itops",
+                    NEGOTIATED_ANNUAL_COST.name(),
+                    12500.0,
+                    NEGOTIATED_IMPLEMENTATION_COST.name(),
+                    3000.0))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(
+            "The negotiated annual licence cost (USD 12,500.00) is above the requested"
+                + " USD 12,000.00");
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+
+    complete(
+        id,
+        PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
+        "itops",
+        NEGOTIATED_ANNUAL_COST.name(),
+        10000.0,
+        NEGOTIATED_IMPLEMENTATION_COST.name(),
+        2500.0,
+        NEGOTIATION_NOTE.name(),
+        "Two-year price lock, 20% off");
+
+    assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+    assertThat(allocations(id, AllocationState.HELD))
+        .extracting(BudgetAllocation::owner, BudgetAllocation::amount)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(BudgetOwner.MARKETING, new BigDecimal("10000.00")),
+            org.assertj.core.groups.Tuple.tuple(BudgetOwner.IT, new BigDecimal("2500.00")));
+    int fiscalYear = budget.fiscalYearOf(request(id).data().neededBy());
+    assertThat(savings.of(fiscalYear).savings())
+        .filteredOn(saving -> saving.requestId().equals(id))
+        .extracting(
+            s -> s.owner() + " " + s.requested() + " -> " + s.negotiated() + " saved " + s.saved())
+        .containsExactlyInAnyOrder(
+            "MARKETING 12000.00 -> 10000.00 saved 2000.00", "IT 3000.00 -> 2500.00 saved 500.00");
+    assertThat(registry.decisions(id))
+        .anySatisfy(
+            decision -> {
+              assertThat(decision.decision()).isEqualTo("NEGOTIATED");
+              assertThat(decision.comment())
+                  .isEqualTo(
+                      "Annual licence USD 10,000.00 (requested USD 12,000.00), implementation"
+                          + " USD 2,500.00 (requested USD 3,000.00). Two-year price lock, 20% off");
+            });
+    onboard(id);
+    assertThat(allocations(id, AllocationState.COMMITTED))
+        .extracting(BudgetAllocation::amount)
+        .containsExactlyInAnyOrder(new BigDecimal("10000.00"), new BigDecimal("2500.00"));
+  }
+
+  @Test
+  void shouldReleaseEverythingWhenWithdrawnDuringTheNegotiation() {
+    String id = submit(intake());
+    approveJointReview(id);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+    assertThat(allocations(id, AllocationState.HELD)).hasSize(2);
+
+    withdrawals.withdraw(id, "requester", "Found budget elsewhere");
+    runJobs();
+
+    assertThat(status(id)).isEqualTo(RequestStatus.WITHDRAWN);
+    assertThat(openTasks(id)).isEmpty();
+    assertNothingLeftBehind(id);
   }
 
   @Test
@@ -248,7 +349,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
         "privacy",
         PRIVACY_DECISION.name(),
         "APPROVE");
-    assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
   }
 
   @Test
@@ -328,6 +429,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
         "privacy",
         PRIVACY_DECISION.name(),
         "APPROVE");
+    negotiateAsRequested(id);
     onboard(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ACTIVE);
     assertThat(allocations(id, AllocationState.COMMITTED))
@@ -358,7 +460,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   }
 
   @Test
-  void shouldRejectWhenMarketingRejects() {
+  void shouldEndTheReviewAtOnceWhenMarketingRejectsWhileItStillReviews() {
     String id = submit(intake());
     complete(
         id,
@@ -368,10 +470,55 @@ class MartechPurchaseProcessTest extends ProcessScenario {
         "REJECT",
         MARKETING_COMMENT.name(),
         "Not this year");
-    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+
+    assertThat(openTasks(id)).isEmpty();
     assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
     assertNothingLeftBehind(id);
     assertThat(mailsTo("requester@tandem.example", id)).anyMatch(s -> s.contains("REJECTED"));
+    assertThat(mailsTo("cio@tandem.example", id))
+        .containsExactly("[%s] IT review cancelled: Eventful was rejected".formatted(id));
+    assertThat(mailsTo("cmo@tandem.example", id)).noneMatch(s -> s.contains("cancelled"));
+  }
+
+  @Test
+  void shouldEndTheReviewAtOnceWhenItRejectsWhileMarketingAndPrivacyStillReview() {
+    String id = submit(intakeWith(PERSONAL_DATA.name(), "SENSITIVE"));
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_IT,
+        "cio",
+        IT_DECISION.name(),
+        "REJECT",
+        IT_COMMENT.name(),
+        "No SSO, no deal");
+
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
+    assertNothingLeftBehind(id);
+    assertThat(mailsTo("cmo@tandem.example", id))
+        .anyMatch(s -> s.contains("Marketing review cancelled"));
+    assertThat(mailsTo("privacy@tandem.example", id))
+        .anyMatch(s -> s.contains("Privacy review cancelled"));
+    assertThat(decisions(id)).containsExactly("IT_REVIEW:REJECT:cio");
+  }
+
+  @Test
+  void shouldEndTheReviewAtOnceWhenPrivacyRejectsFirst() {
+    String id = submit(intakeWith(PERSONAL_DATA.name(), "PERSONAL"));
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_PRIVACY,
+        "privacy",
+        PRIVACY_DECISION.name(),
+        "REJECT",
+        PRIVACY_COMMENT.name(),
+        "Customer data leaves the EU");
+
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(status(id)).isEqualTo(RequestStatus.REJECTED);
+    assertNothingLeftBehind(id);
+    assertThat(mailsTo("cmo@tandem.example", id)).anyMatch(s -> s.contains("review cancelled"));
+    assertThat(mailsTo("cio@tandem.example", id)).anyMatch(s -> s.contains("review cancelled"));
   }
 
   @Test
@@ -438,14 +585,12 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       return id;
     }
 
+    /** The CMO asks each line's shortfall, as prefilled; the CIO signs. */
     void draftAndCosign(String id) {
-      complete(
+      draft(
           id,
-          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
-          "cmo",
-          PROPOSAL_AMOUNT.name(),
-          15000.0,
-          PROPOSAL_JUSTIFICATION.name(),
+          (Double) draftVariable(id, PROPOSAL_MARKETING_AMOUNT.name()),
+          (Double) draftVariable(id, PROPOSAL_IT_AMOUNT.name()),
           "Webinars bring 30% of our leads");
       complete(
           id,
@@ -455,16 +600,136 @@ class MartechPurchaseProcessTest extends ProcessScenario {
           "APPROVE");
     }
 
-    @Test
-    void shouldSendTheCosignBackToTheDraftWhenItAsksForChanges() {
-      String id = reachBudgetProposal();
+    void draft(String id, double marketing, double it, String justification) {
       complete(
           id,
           PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
           "cmo",
-          PROPOSAL_AMOUNT.name(),
-          20000.0,
+          PROPOSAL_MARKETING_AMOUNT.name(),
+          marketing,
+          PROPOSAL_IT_AMOUNT.name(),
+          it,
           PROPOSAL_JUSTIFICATION.name(),
+          justification);
+    }
+
+    Object draftVariable(String id, String name) {
+      return taskService.getVariable(
+          task(id, PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL).getId(), name);
+    }
+
+    /** What each line lacks for the request now (other scenarios may have raised the lines). */
+    BudgetCheck shortfall(String id) {
+      var data = request(id).data();
+      return budget.check(
+          id,
+          budget.fiscalYearOf(data.neededBy()),
+          data.annualLicenseCost(),
+          data.implementationCost());
+    }
+
+    @Test
+    void shouldPrefillEachLineWithItsShortfallAndRefuseLess() {
+      String id = reachBudgetProposal();
+      BudgetCheck check = shortfall(id);
+      assertThat(check.marketingShortfall().signum()).isPositive();
+      assertThat(draftVariable(id, PROPOSAL_MARKETING_AMOUNT.name()))
+          .isEqualTo(check.marketingShortfall().doubleValue());
+      assertThat(draftVariable(id, PROPOSAL_IT_AMOUNT.name()))
+          .isEqualTo(check.itShortfall().doubleValue());
+      assertThat((String) draftVariable(id, SHORTFALL_SUMMARY.name()))
+          .contains(
+              "Marketing line (FY"
+                  + check.fiscalYear()
+                  + "): short by "
+                  + usd(check.marketingShortfall()))
+          .contains("IT line (FY" + check.fiscalYear() + "): short by " + usd(check.itShortfall()));
+
+      BigDecimal tooLittle = check.marketingShortfall().subtract(new BigDecimal("1000"));
+      assertThatThrownBy(
+              () ->
+                  draft(id, tooLittle.doubleValue(), check.itShortfall().doubleValue(), "Cheaper"))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining(
+              "The marketing line is short by %s: ask at least that for it (you asked %s)."
+                  .formatted(usd(check.marketingShortfall()), usd(tooLittle)));
+      assertThat(openTasks(id)).containsExactly(PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL);
+      assertThat(decisions(id)).noneMatch(d -> d.startsWith("BUDGET_PROPOSAL"));
+    }
+
+    @Test
+    void shouldRaiseEachLineByExactlyWhatTheProposalAskedWhenTheBoardApproves() {
+      String id = reachBudgetProposal();
+      BudgetCheck check = shortfall(id);
+      int fiscalYear = check.fiscalYear();
+      Map<BudgetOwner, BigDecimal> before = amounts(fiscalYear);
+      BigDecimal marketingAsked = check.marketingShortfall().add(new BigDecimal("3000.00"));
+      BigDecimal itAsked = check.itShortfall();
+      draft(
+          id,
+          marketingAsked.doubleValue(),
+          itAsked.doubleValue(),
+          "Room for the second event series");
+      assertThat(
+              (String)
+                  taskService.getVariable(
+                      task(id, PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL).getId(),
+                      PROPOSAL_SUMMARY.name()))
+          .contains(
+              "Marketing line: asked %s, shortfall %s"
+                  .formatted(usd(marketingAsked), usd(check.marketingShortfall())))
+          .contains(
+              "IT line: asked %s, shortfall %s".formatted(usd(itAsked), usd(check.itShortfall())))
+          .contains("Total asked: " + usd(marketingAsked.add(itAsked)));
+      complete(
+          id,
+          PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL,
+          "cio",
+          COSIGN_DECISION.name(),
+          "APPROVE");
+      complete(
+          id,
+          BoardSubmissionProcess.Elements.BOARD_DECISION,
+          "board",
+          BOARD_DECISION.name(),
+          "APPROVE");
+
+      assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+      Map<BudgetOwner, BigDecimal> after = amounts(fiscalYear);
+      assertThat(after.get(BudgetOwner.MARKETING).subtract(before.get(BudgetOwner.MARKETING)))
+          .as("marketing raised by exactly what was asked, not the shortfall")
+          .isEqualByComparingTo(marketingAsked);
+      assertThat(after.get(BudgetOwner.IT).subtract(before.get(BudgetOwner.IT)))
+          .isEqualByComparingTo(itAsked);
+      assertThat(
+              budget.lines(fiscalYear).stream()
+                  .filter(line -> line.owner() == BudgetOwner.MARKETING)
+                  .findFirst()
+                  .orElseThrow()
+                  .available())
+          .as("the 3000 asked beyond the shortfall stays available")
+          .isEqualByComparingTo("3000.00");
+    }
+
+    Map<BudgetOwner, BigDecimal> amounts(int fiscalYear) {
+      Map<BudgetOwner, BigDecimal> amounts = new java.util.EnumMap<>(BudgetOwner.class);
+      amounts.put(BudgetOwner.MARKETING, BigDecimal.ZERO);
+      amounts.put(BudgetOwner.IT, BigDecimal.ZERO);
+      budget.lines(fiscalYear).forEach(line -> amounts.put(line.owner(), line.amount()));
+      return amounts;
+    }
+
+    String usd(BigDecimal amount) {
+      return com.tandem.budget.BudgetSummaries.money(amount, "USD");
+    }
+
+    @Test
+    void shouldSendTheCosignBackToTheDraftWhenItAsksForChanges() {
+      String id = reachBudgetProposal();
+      draft(
+          id,
+          (Double) draftVariable(id, PROPOSAL_MARKETING_AMOUNT.name()) + 8000.0,
+          (Double) draftVariable(id, PROPOSAL_IT_AMOUNT.name()),
           "Growth");
       complete(
           id,
@@ -492,13 +757,10 @@ class MartechPurchaseProcessTest extends ProcessScenario {
     @Test
     void shouldRejectWhenTheCosignRejects() {
       String id = reachBudgetProposal();
-      complete(
+      draft(
           id,
-          PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
-          "cmo",
-          PROPOSAL_AMOUNT.name(),
-          15000.0,
-          PROPOSAL_JUSTIFICATION.name(),
+          (Double) draftVariable(id, PROPOSAL_MARKETING_AMOUNT.name()),
+          (Double) draftVariable(id, PROPOSAL_IT_AMOUNT.name()),
           "Growth");
       complete(
           id,
@@ -523,10 +785,11 @@ class MartechPurchaseProcessTest extends ProcessScenario {
           "board",
           BOARD_DECISION.name(),
           "APPROVE");
-      assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+      assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
       assertThat(budget.lines(fiscalYear))
           .allSatisfy(line -> assertThat(line.available().signum()).isZero());
       assertThat(allocations(id, AllocationState.HELD)).hasSize(2);
+      negotiateAsRequested(id);
       onboard(id);
       assertThat(status(id)).isEqualTo(RequestStatus.ACTIVE);
       assertThat(decisions(id)).contains("BOARD:APPROVE:board", "BUDGET_COSIGN:APPROVE:cio");
@@ -581,7 +844,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
           "board",
           BOARD_DECISION.name(),
           "APPROVE");
-      assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+      assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
       assertThat(decisions(id)).contains("BOARD:DEFER:board", "BOARD:APPROVE:board");
     }
 
@@ -641,7 +904,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
         "cmo",
         MARKETING_DECISION.name(),
         "APPROVE");
-    assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
   }
 
   @Test
@@ -671,6 +934,7 @@ class MartechPurchaseProcessTest extends ProcessScenario {
   void shouldRefuseWithdrawalOnceOnboardingStarted() {
     String id = submit(intake());
     approveJointReview(id);
+    negotiateAsRequested(id);
     assertThatThrownBy(() -> withdrawals.withdraw(id, "requester", null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ONBOARDING");

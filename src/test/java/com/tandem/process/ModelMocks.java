@@ -75,6 +75,7 @@ final class ModelMocks {
   final List<String> finalStatuses = new ArrayList<>();
   final List<String> requestStatuses = new ArrayList<>();
   final List<String> escalatedReviews = new ArrayList<>();
+  final List<String> vetoNotices = new ArrayList<>();
 
   final JavaDelegate registerRequest =
       delegate(
@@ -115,6 +116,8 @@ final class ModelMocks {
   final JavaDelegate escalateReview =
       delegate(
           execution -> escalatedReviews.add((String) execution.getVariableLocal("reviewTask")));
+  final JavaDelegate notifyVetoedReviews =
+      delegate(execution -> vetoNotices.add(execution.getProcessBusinessKey()));
   final JavaDelegate applyRevision = delegate(execution -> {});
   final JavaDelegate closeRequest =
       delegate(execution -> finalStatuses.add(FINAL_STATUS.get(execution)));
@@ -134,6 +137,7 @@ final class ModelMocks {
   final JavaDelegate raiseBudget = delegate(execution -> {});
   final JavaDelegate assembleBoardPacket =
       delegate(execution -> BOARD_PACKET.set(execution, "BOARD PACKET " + REQUEST));
+  final JavaDelegate applyNegotiation = delegate(execution -> {});
   final JavaDelegate registerTool = delegate(execution -> {});
   final JavaDelegate activateTool = delegate(execution -> {});
 
@@ -143,6 +147,7 @@ final class ModelMocks {
   final TaskListener notifyRequester = mock(TaskListener.class);
   final TaskListener recordDecision = mock(TaskListener.class);
   final TaskListener budgetProposal = mock(TaskListener.class);
+  final TaskListener negotiation = mock(TaskListener.class);
 
   ModelMocks() {
     doAnswer(
@@ -161,12 +166,15 @@ final class ModelMocks {
     Mocks.register("routeReviewsDelegate", routeReviews);
     Mocks.register("concludeJointReviewDelegate", concludeJointReview);
     Mocks.register("escalateReviewDelegate", escalateReview);
+    Mocks.register("notifyVetoedReviewsDelegate", notifyVetoedReviews);
     Mocks.register("applyRevisionDelegate", applyRevision);
     Mocks.register("closeRequestDelegate", closeRequest);
     Mocks.register("checkBudgetDelegate", checkBudget);
     Mocks.register("placeBudgetHoldsDelegate", placeBudgetHolds);
     Mocks.register("raiseBudgetDelegate", raiseBudget);
     Mocks.register("assembleBoardPacketDelegate", assembleBoardPacket);
+    Mocks.register("applyNegotiationDelegate", applyNegotiation);
+    Mocks.register("negotiationListener", negotiation);
     Mocks.register("registerToolDelegate", registerTool);
     Mocks.register("activateToolDelegate", activateTool);
     Mocks.register("requestStatus", requestStatus);

@@ -195,6 +195,19 @@ public abstract class ProcessScenario {
     runJobs();
   }
 
+  /** IT operations records that the vendor agreed to the requested amounts (nothing was won). */
+  protected void negotiateAsRequested(String requestId) {
+    Task negotiation = task(requestId, PurchaseProcess.Elements.NEGOTIATE_CONTRACT);
+    complete(
+        requestId,
+        PurchaseProcess.Elements.NEGOTIATE_CONTRACT,
+        "itops",
+        PurchaseProcess.NEGOTIATED_ANNUAL_COST.name(),
+        taskService.getVariable(negotiation.getId(), PurchaseProcess.ANNUAL_LICENSE_COST.name()),
+        PurchaseProcess.NEGOTIATED_IMPLEMENTATION_COST.name(),
+        taskService.getVariable(negotiation.getId(), PurchaseProcess.IMPLEMENTATION_COST.name()));
+  }
+
   protected static Map<String, Object> vars(Object... keyValues) {
     Map<String, Object> vars = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -150,7 +150,7 @@ class ServiceOutageTest extends ProcessScenario {
 
     BUDGET_DOWN_AFTER_WRITING.set(false);
     retryInCockpit(incident);
-    assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
+    assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
     assertThat(budget.allocations(id)).hasSize(2).allMatch(a -> a.state() == AllocationState.HELD);
     assertThat(available(fiscalYear, BudgetOwner.MARKETING))
         .isEqualByComparingTo(marketingBefore.subtract(new BigDecimal("12000.00")));

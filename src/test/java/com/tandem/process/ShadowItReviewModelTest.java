@@ -296,6 +296,7 @@ class ShadowItReviewModelTest {
         reviewTask(JointReviewProcess.Elements.REVIEW_IT), Map.of(IT_DECISION.name(), "APPROVE"));
     assertThat(review).isWaitingAt(JOINT_REVIEW);
     complete(privacy, Map.of(PRIVACY_DECISION.name(), "REJECT", "privacyComment", "No DPA."));
+    runVetoNotice();
 
     assertThat(review).isWaitingAt(DECIDE_SHADOW_TOOL);
     Assertions.assertThat(runtimeService().getVariable(review.getId(), REVIEW_OUTCOME.name()))
@@ -346,9 +347,15 @@ class ShadowItReviewModelTest {
     complete(
         reviewTask(JointReviewProcess.Elements.REVIEW_MARKETING),
         Map.of(MARKETING_DECISION.name(), marketing, MARKETING_COMMENT.name(), "m"));
-    complete(
-        reviewTask(JointReviewProcess.Elements.REVIEW_IT),
-        Map.of(IT_DECISION.name(), it, IT_COMMENT.name(), "i"));
+    if (marketing.equals("REJECT")) {
+      // the veto cancelled the IT review; its group is told once the veto committed
+      Assertions.assertThat(reviewTask(JointReviewProcess.Elements.REVIEW_IT)).isNull();
+      runVetoNotice();
+    } else {
+      complete(
+          reviewTask(JointReviewProcess.Elements.REVIEW_IT),
+          Map.of(IT_DECISION.name(), it, IT_COMMENT.name(), "i"));
+    }
     assertThat(review).hasPassed(JOINT_REVIEW).isWaitingAt(DECIDE_SHADOW_TOOL);
     return review;
   }
@@ -358,6 +365,14 @@ class ShadowItReviewModelTest {
         .processDefinitionKey(ShadowItProcess.PROCESS_KEY)
         .taskDefinitionKey(key)
         .singleResult();
+  }
+
+  static void runVetoNotice() {
+    BpmnAwareTests.jobQuery()
+        .processDefinitionKey(JointReviewProcess.PROCESS_KEY)
+        .activityId(JointReviewProcess.Elements.NOTIFY_VETOED_REVIEWS)
+        .list()
+        .forEach(BpmnAwareTests::execute);
   }
 
   static Task reviewTask(String key) {
