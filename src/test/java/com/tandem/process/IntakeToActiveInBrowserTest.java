@@ -371,6 +371,22 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.driver().manage().deleteAllCookies();
   }
 
+  private static String registrationMailBody(String requestId) {
+    return java.util.Arrays.stream(SMTP.getReceivedMessages())
+        .filter(
+            message -> {
+              try {
+                return message.getSubject().contains(requestId)
+                    && message.getSubject().contains("is registered");
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
+        .map(com.icegreen.greenmail.util.GreenMailUtil::getBody)
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static By rowBy(String requestId) {
     return By.cssSelector("#mine-table tr[data-request-id='" + requestId + "']");
   }
@@ -444,7 +460,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     long requestsBefore = requestCount();
     browser.click(start);
     browser.await(
-        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "in the past"));
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("body"), "Needed by: must not be in the past"));
     assertThat(requestCount()).as("a refused start starts nothing").isEqualTo(requestsBefore);
     browser.screenshot("tasklist-start-refuses-past-date-with-a-message");
 
@@ -463,6 +480,9 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     assertThat(mailsTo("requester@tandem.example", requestId))
         .as("the mail tells a Tasklist starter the id")
         .anyMatch(subject -> subject.contains("is registered"));
+    assertThat(registrationMailBody(requestId))
+        .as("and links to the request at the public base URL")
+        .contains("http://localhost:8080/intake#" + requestId);
     browser.driver().manage().deleteAllCookies();
 
     browser.open(url("/intake#mine"));
