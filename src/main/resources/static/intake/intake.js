@@ -33,6 +33,14 @@
     REDIRECTED: 'Closed: you chose a tool we already own.'
   };
 
+  /** Each status in a word or two, for badges and lists. */
+  const STATUS_WORDS = {
+    SUBMITTED: 'Submitted', AWAITING_REQUESTER: 'Waiting for you', IN_REVIEW: 'In review',
+    BUDGET_PROPOSAL: 'Budget proposal', BOARD_REVIEW: 'With the board', NEGOTIATION: 'Negotiation',
+    ONBOARDING: 'Being set up', ACTIVE: 'Active', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn',
+    REDIRECTED: 'Existing tool used'
+  };
+
   const FINAL = ['ACTIVE', 'REJECTED', 'WITHDRAWN', 'REDIRECTED'];
 
   /** Stages and decisions as the decision log stores them, in the words a requester uses. */
@@ -53,6 +61,9 @@
   let keyAnswered = false;         // the server gave a definite answer for this key
   let submitting = false;
   let currentRequestId = null;
+  let signedInUser = null;
+  let capabilityNames = {};        // code -> name, from /api/capabilities
+  let withdrawPoll = null;
 
   const $ = (id) => document.getElementById(id);
 
@@ -123,6 +134,8 @@
         return;
       }
       renderCapabilities(listOf(answer.data));
+      await loadCurrencies();
+      signedInUser = user;
       $('password').value = '';
       text($('signed-in-user'), user);
       show($('signin-form'), false);
@@ -130,14 +143,18 @@
       show($('signin-help'), false);
       show($('request'), !currentRequestId);
       show($('lookup'), true);
-      // /intake?request=MTR-… (the insights page links each request so): show that request at once
-      const linked = new URLSearchParams(window.location.search).get('request');
-      if (linked && !currentRequestId) {
-        $('lookup-id').value = linked;
-        await lookup(new Event('submit'));
-        return;
+      show($('mine'), true);
+      await loadMine();
+      const wanted = requestIdInAddress();
+      if (wanted) {
+        await open(wanted);
+      } else if (window.location.hash === '#mine') {
+        $('mine').scrollIntoView({ block: 'start' });
+        $('mine-title').setAttribute('tabindex', '-1');
+        $('mine-title').focus({ preventScroll: true });
+      } else {
+        $('toolName').focus();
       }
-      $('toolName').focus();
     } catch (e) {
       credentials = null;
       text(error, 'Tandem cannot be reached. Check your connection and try again.');
@@ -171,7 +188,14 @@
     show($('signin-help'), false);
     show($('request'), !currentRequestId);
     show($('lookup'), true);
-    $('toolName').focus();
+    show($('mine'), true);
+    await loadMine();
+    const wanted = requestIdInAddress();
+    if (wanted) {
+      await open(wanted);
+    } else {
+      $('toolName').focus();
+    }
   }
 
   /* Leaves Tandem and the provider's session: Spring Security's sign-out takes a POST with the
@@ -196,6 +220,9 @@
     }
     credentials = null;
     currentRequestId = null;
+    signedInUser = null;
+    stopWithdrawPoll();
+    show($('mine'), false);
     show($('signed-in'), false);
     show($('signin-help'), true);
     show($('signin-form'), true);
@@ -213,6 +240,8 @@
   }
 
   function renderCapabilities(capabilities) {
+    capabilityNames = {};
+    for (const capability of capabilities) capabilityNames[capability.code] = capability.name || capability.code;
     for (const group of ['capabilities', 'integrations']) {
       const box = $(group + '-options');
       const checked = new Set(checkedValues(group));
@@ -231,6 +260,227 @@
         box.append(label);
       }
     }
+  }
+
+  /** The currency select offers what Tandem accepts: the currency its budgets are kept in. */
+  async function loadCurrencies() {
+    const answer = await api('GET', '/api/currencies');
+    if (!answer.ok || !Array.isArray(answer.data) || !answer.data.length) return;  // keeps the default
+    const select = $('currency');
+    const chosen = select.value;
+    select.replaceChildren();
+    for (const currency of answer.data) {
+      const option = document.createElement('option');
+      option.value = currency.code;
+      option.textContent = currency.code;
+      option.title = currency.name || currency.code;
+      option.selected = currency.code === chosen;
+      select.append(option);
+    }
+    const names = answer.data.map((c) => c.name || c.code).join(', ');
+    text($('currency-help'), answer.data.length === 1
+      ? `${names}, the currency of our budgets.` : 'The currencies of our budgets.');
+  }
+
+  /** A link from a mail or the list: /intake#MTR-2026-00042 opens that request after sign-in. */
+  /* #MTR-… (links in mails) or ?request=MTR-… (links of the insights page) */
+  function requestIdInAddress() {
+    const hash = decodeURIComponent((window.location.hash || '').slice(1)).trim().toUpperCase();
+    const query = (new URLSearchParams(window.location.search).get('request') || '').trim().toUpperCase();
+    const wanted = hash || query;
+    return /^MTR-\d{4}-\d{5}$/.test(wanted) ? wanted : null;
+  }
+
+  /* ---------- the requester's own requests ---------- */
+
+  async function loadMine() {
+    const error = $('mine-error');
+    show(error, false);
+    let answer;
+    try {
+      answer = await api('GET', '/api/purchase-requests?requester=' + encodeURIComponent(signedInUser) + '&size=50');
+    } catch (e) {
+      text(error, 'Tandem cannot be reached; your requests could not be loaded.');
+      show(error, true);
+      return;
+    }
+    if (!answer.ok) {
+      text(error, problemText(answer, 'Your requests could not be loaded.'));
+      show(error, true);
+      return;
+    }
+    const items = listOf(answer.data);
+    const rows = $('mine-table').tBodies[0];
+    rows.replaceChildren();
+    for (const r of items) {
+      const tr = document.createElement('tr');
+      tr.dataset.requestId = r.id;
+      const idCell = document.createElement('td');
+      const link = document.createElement('a');
+      link.href = '#' + r.id;
+      link.textContent = r.id;
+      link.addEventListener('click', (e) => { e.preventDefault(); open(r.id); });
+      idCell.append(link);
+      const tool = document.createElement('td');
+      tool.textContent = [r.toolName, r.vendor ? `by ${r.vendor}` : ''].filter(Boolean).join(' ');
+      const status = document.createElement('td');
+      status.append(badge(r.status));
+      const waiting = document.createElement('td');
+      waiting.className = 'waiting';
+      const since = document.createElement('td');
+      since.className = 'since';
+      const tasks = r.waitingFor || [];
+      if (tasks.length) {
+        const list = document.createElement('ul');
+        list.className = 'plain';
+        for (const task of tasks) {
+          const li = document.createElement('li');
+          const who = document.createElement('span');
+          who.className = 'who';
+          who.textContent = whoText(task);
+          const step = document.createElement('span');
+          step.className = 'hint step';
+          step.textContent = stepOf(task);
+          li.append(who, ' ', step);
+          list.append(li);
+        }
+        waiting.append(list);
+        const oldest = tasks.map((t) => t.created).filter(Boolean).sort()[0];
+        if (oldest) {
+          since.textContent = waitedFor(oldest);
+          since.title = 'since ' + when(oldest);
+          const detail = document.createElement('span');
+          detail.className = 'hint';
+          detail.textContent = ` since ${when(oldest)}`;
+          since.append(document.createElement('br'), detail);
+        }
+      } else {
+        waiting.textContent = FINAL.includes(r.status) ? '—' : 'Tandem (next step runs by itself)';
+      }
+      tr.append(idCell, tool, status, waiting, since);
+      rows.append(tr);
+    }
+    show($('mine-table'), items.length > 0);
+    show($('mine-empty'), items.length === 0);
+    const total = answer.data && answer.data.totalItems;
+    text($('mine-more'), total > items.length ? `The newest ${items.length} of your ${total} requests.` : '');
+    show($('mine-more'), total > items.length);
+  }
+
+  function badge(status) {
+    const span = document.createElement('span');
+    span.className = 'status status-' + String(status || '').toLowerCase();
+    span.textContent = STATUS_WORDS[status] || pretty(status);
+    span.title = STATUS_TEXT[status] || '';
+    return span;
+  }
+
+  /** Who a task waits for: "Marketing leadership (CMO office)", with the person who took it. */
+  function whoText(task) {
+    const who = task.group ? (task.groupName || task.group) : (task.assigneeName || task.assignee || 'you');
+    return task.group && task.assignee ? `${who}, taken by ${task.assigneeName || task.assignee}` : who;
+  }
+
+  /** The step, without the tool and request Tasklist's name adds: "Marketing review". */
+  function stepOf(task) {
+    return String(task.name || '').split(': ')[0];
+  }
+
+  /** "Marketing leadership (CMO office): Marketing review, taken by Casey Marketing-Officer" */
+  function waitingText(task) {
+    return `${whoText(task)}: ${stepOf(task)}`;
+  }
+
+  /** How long it has waited, in the largest unit that fits: "3 days", "5 hours", "12 minutes". */
+  function waitedFor(iso) {
+    const ms = Date.now() - new Date(iso).getTime();
+    if (!(ms >= 0)) return '';
+    const minutes = Math.floor(ms / 60000);
+    const plural = (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+    if (minutes < 1) return 'just now';
+    if (minutes < 60) return plural(minutes, 'minute');
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return plural(hours, 'hour');
+    return plural(Math.floor(hours / 24), 'day');
+  }
+
+  async function open(id) {
+    const answer = await api('GET', '/api/purchase-requests/' + encodeURIComponent(id));
+    if (!answer.ok) {
+      text($('mine-error'), answer.status === 404 || answer.status === 403
+        ? `There is no request ${id} that you may see.` : problemText(answer, 'Could not load the request.'));
+      show($('mine-error'), true);
+      return;
+    }
+    currentRequestId = id;
+    show($('request'), false);
+    show($('result'), true);
+    show($('result-message'), false);
+    render(answer.data);
+    $('result').scrollIntoView({ block: 'start' });
+    $('result').focus({ preventScroll: true });
+  }
+
+  /* ---------- withdrawal ---------- */
+
+  function askWithdraw() {
+    text($('withdraw-request-id'), currentRequestId);
+    $('withdraw-reason').value = '';
+    show($('withdraw-error'), false);
+    $('withdraw-dialog').showModal();
+    $('withdraw-cancel').focus();
+  }
+
+  async function withdraw(event) {
+    event.preventDefault();
+    const id = currentRequestId;
+    const reason = $('withdraw-reason').value.trim();
+    $('withdraw-confirm').disabled = true;
+    try {
+      const answer = await api('POST', '/api/purchase-requests/' + encodeURIComponent(id) + '/withdraw',
+        reason ? { reason } : {});
+      if (!answer.ok) {
+        text($('withdraw-error'), answer.status === 409
+          ? problemText(answer, 'This request can no longer be withdrawn.')
+          : problemText(answer, 'Tandem did not withdraw the request.'));
+        show($('withdraw-error'), true);
+        return;
+      }
+      $('withdraw-dialog').close();
+      render(answer.data);
+      text($('result-message'), `Your request ${id} is being withdrawn.`);
+      show($('result-message'), true);
+      $('result').focus();
+      // The process closes it in its next step, a moment later: follow it until it has.
+      watchWithdrawal(id);
+    } catch (e) {
+      text($('withdraw-error'), 'Tandem cannot be reached. Try again in a moment.');
+      show($('withdraw-error'), true);
+    } finally {
+      $('withdraw-confirm').disabled = false;
+    }
+  }
+
+  function stopWithdrawPoll() {
+    if (withdrawPoll) clearInterval(withdrawPoll);
+    withdrawPoll = null;
+  }
+
+  function watchWithdrawal(id) {
+    stopWithdrawPoll();
+    let tries = 0;
+    withdrawPoll = setInterval(async () => {
+      tries += 1;
+      if (currentRequestId !== id || tries > 30) return stopWithdrawPoll();
+      const answer = await api('GET', '/api/purchase-requests/' + encodeURIComponent(id));
+      if (!answer.ok || currentRequestId !== id) return;
+      render(answer.data);
+      if (answer.data.status === 'WITHDRAWN') {
+        stopWithdrawPoll();
+        text($('result-message'), `Your request ${id} is withdrawn.`);
+        loadMine();
+      }
+    }, 1000);
   }
 
   function checkedValues(name) {
@@ -261,7 +511,7 @@
       businessJustification: $('businessJustification').value.trim(),
       annualLicenseCost: number('annualLicenseCost'),
       implementationCost: number('implementationCost'),
-      currency: $('currency').value.trim().toUpperCase(),
+      currency: $('currency').value,
       seats: number('seats'),
       contractTermMonths: number('contractTermMonths'),
       neededBy: $('neededBy').value || null,
@@ -333,10 +583,12 @@
   function clearErrors() {
     show($('error-summary'), false);
     $('error-summary-list').replaceChildren();
-    for (const el of document.querySelectorAll('.field-error')) el.remove();
-    for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    for (const el of document.querySelectorAll('.has-error')) el.classList.remove('has-error');
-    for (const el of document.querySelectorAll('[data-described-by]')) {
+    // Only the form's own messages: the list, the lookup and the withdrawal keep theirs.
+    const form = $('request');
+    for (const el of form.querySelectorAll('.field-error')) el.remove();
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of form.querySelectorAll('[data-described-by]')) {
       el.setAttribute('aria-describedby', el.dataset.describedBy);
       el.removeAttribute('data-described-by');
     }
@@ -422,6 +674,7 @@
     render(created);
     $('result').focus();
     await refresh();
+    loadMine();
   }
 
   async function lookup(event) {
@@ -464,6 +717,7 @@
       if (answer.ok) {
         render(answer.data);
         text($('refresh-progress'), '');
+        loadMine();
       } else {
         text($('refresh-progress'), problemText(answer, 'Could not load the request.'));
       }
@@ -491,8 +745,12 @@
     if (!request) return;
     text($('result-id'), request.id);
     const status = $('result-status');
-    text(status, request.status);
+    text(status, STATUS_WORDS[request.status] || pretty(request.status));
     status.className = 'status status-' + String(request.status || '').toLowerCase();
+    const people = request.people || {};
+    const mayWithdraw = request.status && !FINAL.includes(request.status) && request.status !== 'ONBOARDING'
+      && request.requester === signedInUser;
+    show($('withdraw-button'), !!mayWithdraw);
     text($('result-status-text'), STATUS_TEXT[request.status] || '');
     text($('result-tool'), [request.toolName, request.vendor ? `by ${request.vendor}` : ''].filter(Boolean).join(' '));
     text($('result-updated'), when(request.updatedAt || request.createdAt) || new Date().toLocaleString());
@@ -501,8 +759,7 @@
     tasks.replaceChildren();
     for (const task of request.openTasks || []) {
       const li = document.createElement('li');
-      li.textContent = [task.name, task.group ? `(${task.group}` + (task.assignee ? `, claimed by ${task.assignee})` : ')') : '']
-        .filter(Boolean).join(' ');
+      li.textContent = waitingText(task);
       tasks.append(li);
     }
     if (!tasks.children.length) {
@@ -522,7 +779,7 @@
       const decision = d.stage === 'INVENTORY'
         ? (String(d.decision) === 'true' ? 'Uses an existing tool' : 'Still needs the new tool')
         : DECISION_TEXT[d.decision] || pretty(d.decision);
-      for (const value of [stage, decision, d.by, when(d.at), d.comment || '']) {
+      for (const value of [stage, decision, people[d.by] || d.by, when(d.at), d.comment || '']) {
         const td = document.createElement('td');
         td.textContent = value || '';
         tr.append(td);
@@ -538,13 +795,18 @@
     overlaps.replaceChildren();
     for (const o of request.overlaps || []) {
       const li = document.createElement('li');
-      li.textContent = o.kind === 'OPEN_REQUEST'
-        ? `Already requested by ${o.requestedBy} in ${o.requestId} (${o.toolName} by ${o.vendor}), status ${pretty(o.requestStatus)}`
-        : [o.toolName, o.vendor ? `by ${o.vendor}` : '', o.reason ? `(${pretty(o.reason)})` : '']
-          .filter(Boolean).join(' ');
+      li.textContent = [o.toolName, o.vendor ? `by ${o.vendor}` : '', overlapReason(o)].filter(Boolean).join(' ');
       overlaps.append(li);
     }
     show($('result-overlaps-block'), overlaps.children.length > 0);
+  }
+
+  /** Why an owned tool overlaps, naming what it shares: "(also does Event management)". */
+  function overlapReason(o) {
+    const names = (o.capabilities || []).map((c) => capabilityNames[c] || pretty(c));
+    if (String(o.reason).toUpperCase() === 'VENDOR') return '(same vendor)';
+    if (names.length) return `(also does ${names.join(', ')})`;
+    return o.reason ? `(${pretty(o.reason)})` : '';
   }
 
   function newRequest() {
@@ -567,6 +829,15 @@
     $('refresh-button').addEventListener('click', refresh);
     $('lookup-form').addEventListener('submit', lookup);
     $('new-request-button').addEventListener('click', newRequest);
+    // The open request too, if any (its refresh reloads the list).
+    $('mine-refresh').addEventListener('click', () => (currentRequestId ? refresh() : loadMine()));
+    $('withdraw-button').addEventListener('click', askWithdraw);
+    $('withdraw-form').addEventListener('submit', withdraw);
+    $('withdraw-cancel').addEventListener('click', () => $('withdraw-dialog').close());
+    window.addEventListener('hashchange', () => {
+      const wanted = requestIdInAddress();
+      if (wanted && credentials) open(wanted);
+    });
     $('username').focus();
     probeSession();
   });

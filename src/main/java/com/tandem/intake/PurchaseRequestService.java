@@ -9,18 +9,21 @@ import com.tandem.discovery.FindingService;
 import com.tandem.intake.IdempotencyKeys.StoredKey;
 import com.tandem.intake.PurchaseRequestView.OpenTask;
 import com.tandem.process.WithdrawalService;
+import com.tandem.request.Decision;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
 import com.tandem.web.ApiProperties;
+import com.tandem.web.DisplayNames;
 import com.tandem.web.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,7 @@ public class PurchaseRequestService {
   private final WithdrawalService withdrawals;
   private final IdempotencyKeys keys;
   private final SystemAccess system;
+  private final DisplayNames names;
   private final TransactionTemplate transaction;
   private final ObjectMapper canonicalJson;
   private final Semaphore startSlots;
@@ -76,6 +80,7 @@ public class PurchaseRequestService {
       WithdrawalService withdrawals,
       IdempotencyKeys keys,
       SystemAccess system,
+      DisplayNames names,
       PlatformTransactionManager transactionManager,
       ApiProperties api,
       FindingService findings) {
@@ -86,6 +91,7 @@ public class PurchaseRequestService {
     this.withdrawals = withdrawals;
     this.keys = keys;
     this.system = system;
+    this.names = names;
     this.transaction = new TransactionTemplate(transactionManager);
     this.canonicalJson = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     this.startSlots = new Semaphore(api.maxConcurrentSubmissions(), true);
@@ -194,31 +200,49 @@ public class PurchaseRequestService {
 
   /** The request with its open tasks (seen as the system: a requester may see who works on it). */
   public PurchaseRequestView view(PurchaseRequest request) {
+    List<Decision> decisions = registry.decisions(request.id());
     if (request.status() == RequestStatus.SUBMITTED) {
       // Registered, inventory check not done yet (every answer to a submit): the check records the
       // overlaps and moves the request on in one transaction, and no user task comes before it, so
       // there is nothing to look up but the decisions (a withdrawal may already be recorded).
       return PurchaseRequestView.of(
-          request, List.of(), registry.decisions(request.id()), List.of(), null);
+          request, List.of(), decisions, List.of(), null, people(request, decisions));
     }
-    List<OpenTask> openTasks =
-        system.call(
-            () ->
-                taskService
-                    .createTaskQuery()
-                    .processInstanceBusinessKey(request.id())
-                    .orderByTaskCreateTime()
-                    .asc()
-                    .list()
-                    .stream()
-                    .map(this::openTask)
-                    .toList());
     return PurchaseRequestView.of(
         request,
-        openTasks,
-        registry.decisions(request.id()),
+        openTasks(request),
+        decisions,
         registry.overlaps(request.id()),
-        findings.usageOfRequest(request.id()).orElse(null));
+        findings.usageOfRequest(request.id()).orElse(null),
+        people(request, decisions));
+  }
+
+  private List<OpenTask> openTasks(PurchaseRequest request) {
+    if (request.status() == RequestStatus.SUBMITTED || request.status().isFinal()) {
+      return List.of();
+    }
+    return system.call(
+        () ->
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(request.id())
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::openTask)
+                .toList());
+  }
+
+  private Map<String, String> people(PurchaseRequest request, List<Decision> decisions) {
+    Map<String, String> people = new LinkedHashMap<>();
+    people.put(request.requester(), names.user(request.requester()));
+    for (Decision decision : decisions) {
+      if (decision.by() != null) {
+        people.computeIfAbsent(decision.by(), names::user);
+      }
+    }
+    return people;
   }
 
   private OpenTask openTask(Task task) {
@@ -235,7 +259,9 @@ public class PurchaseRequestService {
         task.getTaskDefinitionKey(),
         task.getName(),
         group,
+        names.group(group),
         task.getAssignee(),
+        names.user(task.getAssignee()),
         task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
   }
 
@@ -244,7 +270,7 @@ public class PurchaseRequestService {
     long total = registry.count(status, requester);
     List<PurchaseRequestSummary> items =
         registry.page(status, requester, page, size).stream()
-            .map(PurchaseRequestSummary::of)
+            .map(r -> PurchaseRequestSummary.of(r, names.user(r.requester()), openTasks(r)))
             .toList();
     return new PurchaseRequestSummary.Page(
         items, page, size, total, (int) ((total + size - 1) / size));

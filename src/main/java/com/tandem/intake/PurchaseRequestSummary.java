@@ -1,5 +1,6 @@
 package com.tandem.intake;
 
+import com.tandem.intake.PurchaseRequestView.OpenTask;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestStatus;
 import java.math.BigDecimal;
@@ -22,9 +23,18 @@ public record PurchaseRequestSummary(
     String currency,
     LocalDate neededBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String requesterName,
+    List<OpenTask> waitingFor,
+    boolean withdrawable) {
 
-  static PurchaseRequestSummary of(PurchaseRequest r) {
+  /**
+   * A row of the list: the request, who it waits for ({@code waitingFor}: its open tasks with group
+   * and assignee names and since when; empty while Tandem works by itself or once it ended) and
+   * whether its requester may still withdraw it.
+   */
+  static PurchaseRequestSummary of(
+      PurchaseRequest r, String requesterName, List<OpenTask> waitingFor) {
     var d = r.data();
     return new PurchaseRequestSummary(
         r.id(),
@@ -38,7 +48,10 @@ public record PurchaseRequestSummary(
         d.currency(),
         d.neededBy(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        requesterName,
+        waitingFor,
+        r.status().isWithdrawable());
   }
 
   /** A page of requests: its items and where it lies in the whole list. */

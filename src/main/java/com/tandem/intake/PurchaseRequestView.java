@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request as {@code GET /api/purchase-requests/{id}} shows it: the submitted fields, where it
@@ -42,18 +43,34 @@ public record PurchaseRequestView(
     List<OpenTask> openTasks,
     List<Decision> decisions,
     List<RecordedOverlap> overlaps,
-    RequestUsage usageSeen) {
+    RequestUsage usageSeen,
+    Map<String, String> people) {
 
-  /** A task waiting on someone: in the request's process or in one it called. */
+  /**
+   * A task waiting on someone: in the request's process or in one it called. {@code group} and
+   * {@code assignee} are ids; {@code groupName} and {@code assigneeName} what people read.
+   */
   public record OpenTask(
-      String taskId, String key, String name, String group, String assignee, Instant created) {}
+      String taskId,
+      String key,
+      String name,
+      String group,
+      String groupName,
+      String assignee,
+      String assigneeName,
+      Instant created) {}
 
+  /**
+   * {@code people}: the name of every user the view mentions by id (the requester, who decided), so
+   * that a page shows "Casey Marketing-Officer", not "cmo".
+   */
   static PurchaseRequestView of(
       PurchaseRequest request,
       List<OpenTask> openTasks,
       List<Decision> decisions,
       List<RecordedOverlap> overlaps,
-      RequestUsage usageSeen) {
+      RequestUsage usageSeen,
+      Map<String, String> people) {
     var data = request.data();
     return new PurchaseRequestView(
         request.id(),
@@ -80,6 +97,7 @@ public record PurchaseRequestView(
         openTasks,
         decisions,
         overlaps,
-        usageSeen);
+        usageSeen,
+        people);
   }
 }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class NotifyRequesterListener implements TaskListener {
 
   private final Notifier notifier;
+  private final PublicLinks links;
 
-  public NotifyRequesterListener(Notifier notifier) {
+  public NotifyRequesterListener(Notifier notifier, PublicLinks links) {
     this.notifier = notifier;
+    this.links = links;
   }
 
   @Override
@@ -30,9 +32,17 @@ public class NotifyRequesterListener implements TaskListener {
         Hello,
 
         your martech request %s for %s needs your answer: %s.
-        Open Tasklist to answer it.
+        Answer it in Tasklist:
+        %s
+
+        The request's status and decisions: %s
 
         Tandem"""
-            .formatted(requestId, TOOL_NAME.get(task), task.getName()));
+            .formatted(
+                requestId,
+                TOOL_NAME.get(task),
+                task.getName(),
+                links.task(task.getId()),
+                links.request(requestId)));
   }
 }

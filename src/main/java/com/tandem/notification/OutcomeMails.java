@@ -22,9 +22,11 @@ class OutcomeMails {
           "it was withdrawn");
 
   private final Notifier notifier;
+  private final PublicLinks links;
 
-  OutcomeMails(Notifier notifier) {
+  OutcomeMails(Notifier notifier, PublicLinks links) {
     this.notifier = notifier;
+    this.links = links;
   }
 
   @EventListener
@@ -39,12 +41,15 @@ class OutcomeMails {
         """
         Your martech request %s for %s has ended as %s: %s.
 
+        The request and its decisions: %s
+
         Tandem"""
             .formatted(
                 request.id(),
                 request.data().toolName(),
                 request.status(),
-                WHY.get(request.status())));
+                WHY.get(request.status()),
+                links.request(request.id())));
   }
 
   @EventListener
@@ -59,7 +64,9 @@ class OutcomeMails {
         Good news: your martech request %s for %s was approved by marketing and IT and the tool is now
         onboarded (SSO and data-processing agreement handled by IT operations). It is ACTIVE in our inventory.
 
+        The request and its decisions: %s
+
         Tandem"""
-            .formatted(request.id(), request.data().toolName()));
+            .formatted(request.id(), request.data().toolName(), links.request(request.id())));
   }
 }

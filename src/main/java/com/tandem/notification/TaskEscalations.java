@@ -23,20 +23,26 @@ public class TaskEscalations {
   private final TaskService taskService;
   private final Notifier notifier;
   private final EscalationProperties properties;
+  private final PublicLinks links;
 
   public TaskEscalations(
-      TaskService taskService, Notifier notifier, EscalationProperties properties) {
+      TaskService taskService,
+      Notifier notifier,
+      EscalationProperties properties,
+      PublicLinks links) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.properties = properties;
+    this.links = links;
   }
 
   /**
    * Escalates {@code task} of the case {@code caseId} with the mail {@code subject} and {@code
    * body}; the leadership's copy is marked "Escalation:".
    */
-  public void escalate(String caseId, Task task, String subject, String body) {
+  public void escalate(String caseId, Task task, String subject, String text) {
     taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
+    String body = text + "\n\nThe task in Tasklist: " + links.task(task.getId());
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
         String group = link.getGroupId();

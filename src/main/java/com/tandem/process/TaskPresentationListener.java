@@ -1,12 +1,22 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.ANNUAL_LICENSE_COST;
+import static com.tandem.process.PurchaseProcess.CURRENCY;
+import static com.tandem.process.PurchaseProcess.IMPLEMENTATION_COST;
 import static com.tandem.process.PurchaseProcess.REQUESTER;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +30,12 @@ import org.springframework.stereotype.Component;
  * without the copies every column stays empty. They have names of their own so that a form that
  * edits, say, {@code toolName} (the revise form) still writes the process variable, not the copy.
  *
+ * <p>Forms and columns show people and money as people read them: the requester by name ({@code
+ * listRequester}, {@code requesterName}: "Riley Requester", not "requester") and amounts with their
+ * currency and thousands separators ({@code listFirstYearCost}, and {@code annualLicenseCostText},
+ * {@code implementationCostText}, {@code totalFirstYearCostText} for the forms: "USD 12,000.00").
+ * They are short task-local Strings, prepared once when the task is created.
+ *
  * <p>Processes other than the purchase (e.g. {@code tool-offboarding}) have no request id: their
  * case id is the business key ({@code OFF-2026-00001}), shown and copied in its place, so their
  * tasks read "Export data: Hootsuite (OFF-2026-00001)". Such a process sets {@code toolName}.
@@ -31,14 +47,23 @@ public class TaskPresentationListener implements TaskListener {
   public static final String CASE_COLUMN = "listRequestId";
 
   /** Task-local copies of the process variables that the Tasklist filters show as columns. */
-  public static final Map<String, ProcessVariable<?>> COLUMNS =
+  public static final Map<String, ProcessVariable<?>> COLUMNS = Map.of("listToolName", TOOL_NAME);
+
+  /** The Tasklist column of the first-year cost, written with its currency. */
+  public static final String COST_COLUMN = "listFirstYearCost";
+
+  /** The Tasklist column of the requester, by name. */
+  public static final String REQUESTER_COLUMN = "listRequester";
+
+  /** The requester's name, for the forms' "Requested by". */
+  public static final String REQUESTER_NAME = "requesterName";
+
+  /** Amounts the forms show as text with their currency, by the variable they are made from. */
+  public static final Map<String, ProcessVariable<BigDecimal>> MONEY_TEXTS =
       Map.of(
-          "listToolName",
-          TOOL_NAME,
-          "listFirstYearCost",
-          TOTAL_FIRST_YEAR_COST,
-          "listRequester",
-          REQUESTER);
+          "annualLicenseCostText", ANNUAL_LICENSE_COST,
+          "implementationCostText", IMPLEMENTATION_COST,
+          "totalFirstYearCostText", TOTAL_FIRST_YEAR_COST);
 
   @Override
   public void notify(DelegateTask task) {
@@ -47,5 +72,49 @@ public class TaskPresentationListener implements TaskListener {
     task.setName("%s: %s (%s)".formatted(base, TOOL_NAME.get(task), caseId));
     task.setVariableLocal(CASE_COLUMN, caseId);
     COLUMNS.forEach((column, variable) -> variable.copyLocal(task, task, column));
+    String currency = CURRENCY.find(task).orElse("");
+    TOTAL_FIRST_YEAR_COST
+        .find(task)
+        .ifPresent(total -> task.setVariableLocal(COST_COLUMN, money(total, currency)));
+    MONEY_TEXTS.forEach(
+        (name, variable) ->
+            variable
+                .find(task)
+                .ifPresent(amount -> task.setVariableLocal(name, money(amount, currency))));
+    REQUESTER
+        .find(task)
+        .ifPresent(
+            requester -> {
+              String name = userName(task, requester);
+              task.setVariableLocal(REQUESTER_COLUMN, name);
+              task.setVariableLocal(REQUESTER_NAME, name);
+            });
+  }
+
+  /** "USD 12,000.00": the currency code, thousands separated, two decimals. */
+  public static String money(BigDecimal amount, String currency) {
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    return (currency == null || currency.isBlank() ? "" : currency + " ") + format.format(amount);
+  }
+
+  /**
+   * The user's first and last name, or the id when Camunda knows none. Read without the current
+   * user's authorizations: a reviewer may not read Camunda's users, but may see who asked.
+   */
+  private static String userName(DelegateTask task, String userId) {
+    var identity = task.getProcessEngineServices().getIdentityService();
+    User user =
+        Context.getCommandContext()
+            .runWithoutAuthorization(
+                () -> identity.createUserQuery().userId(userId).singleResult());
+    return Optional.ofNullable(user)
+        .map(u -> ((nonNull(u.getFirstName()) + " " + nonNull(u.getLastName())).strip()))
+        .filter(name -> !name.isEmpty())
+        .orElse(userId);
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text.strip();
   }
 }

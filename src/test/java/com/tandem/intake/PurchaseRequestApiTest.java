@@ -182,6 +182,45 @@ class PurchaseRequestApiTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldListTheRequestersOwnRequestsWithWhoTheyWaitForByNameAndSinceWhen() {
+    String id = submit("requester", validBody()).json().get("id").asText();
+    runJobs();
+
+    Reply page = get("requester", "/api/purchase-requests?requester=requester&size=100");
+
+    assertThat(page.status()).isEqualTo(200);
+    var item =
+        java.util.stream.StreamSupport.stream(page.json().get("items").spliterator(), false)
+            .filter(i -> i.get("id").asText().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.get("requesterName").asText()).isEqualTo("Riley Requester");
+    assertThat(item.get("withdrawable").asBoolean()).isTrue();
+    List<String> waitingFor = new ArrayList<>();
+    item.get("waitingFor")
+        .forEach(
+            t -> {
+              assertThat(t.get("created").asText()).isNotBlank();
+              waitingFor.add(t.get("groupName").asText());
+            });
+    assertThat(waitingFor)
+        .containsExactlyInAnyOrder(
+            "Marketing leadership (CMO office)", "IT leadership (CIO office)");
+
+    Reply detail = get("requester", "/api/purchase-requests/" + id);
+    assertThat(detail.json().get("people").get("requester").asText()).isEqualTo("Riley Requester");
+  }
+
+  @Test
+  void shouldOfferTheConfiguredCurrencyForTheIntakeSelect() {
+    Reply currencies = get("requester", "/api/currencies");
+
+    assertThat(currencies.status()).isEqualTo(200);
+    assertThat(currencies.json().get(0).get("code").asText()).isEqualTo("USD");
+    assertThat(currencies.json().get(0).get("name").asText()).isEqualTo("US Dollar");
+  }
+
+  @Test
   void shouldWithdrawWith202AndThenRefuseASecondWithdrawalWith409() {
     String id = submit("requester", validBody()).json().get("id").asText();
     runJobs();

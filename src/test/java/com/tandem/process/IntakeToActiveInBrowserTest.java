@@ -53,9 +53,14 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
   }
 
   private void journey(Browser browser) {
+    homePageSendsEachPersonToWhatTheyDo(browser);
     String requestId = submitOnIntakePage(browser);
+    assertThat(mailsTo("requester@tandem.example", requestId))
+        .as("the requester is told the id, whichever way they submitted")
+        .anyMatch(subject -> subject.contains("is registered"));
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.IN_REVIEW);
+    requesterFollowsAndWithdrawsARequest(browser, requestId);
 
     completeInTasklist(
         browser,
@@ -67,6 +72,12 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
           assertThat(browser.driver().findElements(formField(NEW_TOOL_JUSTIFICATION.name())))
               .as("no overlap, so no empty 'why still needed' box")
               .isEmpty();
+          assertThat(browser.visible(formField("totalFirstYearCost")).getAttribute("value"))
+              .as("money with its currency and thousands separators")
+              .isEqualTo("USD 15,000.00");
+          assertThat(browser.visible(formField("requester")).getAttribute("value"))
+              .as("the requester by name")
+              .isEqualTo("Riley Requester");
           assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
               .as("a request's review shows the request, not the form of a tool found in use")
               .contains("The request", "Business justification", "Any rejection ends the request")
@@ -122,10 +133,23 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.type(By.id("lookup-id"), requestId);
     browser.click(By.id("lookup-button"));
     browser.await(ExpectedConditions.textToBe(By.id("result-id"), requestId));
-    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "ACTIVE"));
+    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "Active"));
     assertThat(browser.visible(By.id("result-decisions")).getText())
-        .contains("Marketing review", "IT review", "Approved", "cmo", "cio", "Onboarding");
+        .as("people by name, not user id")
+        .contains(
+            "Marketing review",
+            "IT review",
+            "Approved",
+            "Casey Marketing-Officer",
+            "Indra Information-Officer",
+            "Onboarding");
+    assertThat(browser.driver().findElement(By.id("withdraw-button")).isDisplayed())
+        .as("an active request can no longer be withdrawn")
+        .isFalse();
+    assertThat(rowOf(browser, requestId).getText()).contains("Active");
     browser.screenshot("requester-sees-request-active");
+    browser.click(By.id("signout-button"));
+    tasklistStarterKeepsTheFormAndLearnsTheId(browser);
     assertThat(decisions(requestId))
         .anyMatch(d -> d.startsWith("MARKETING_REVIEW:APPROVE:cmo"))
         .anyMatch(d -> d.startsWith("IT_REVIEW:APPROVE:cio"));
@@ -147,7 +171,6 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.visible(By.id("capabilities-event-management"));
 
     browser.type(By.id("toolName"), "Eventful");
-    browser.type(By.id("vendor"), "Eventful Inc.");
     browser.type(By.id("vendorUrl"), "https://eventful.example");
     browser.click(By.cssSelector("label[for='capabilities-event-management']"));
     browser.type(
@@ -156,13 +179,19 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.click(By.cssSelector("label[for='integrations-crm']"));
     browser.type(By.id("annualLicenseCost"), "-12000");
     browser.type(By.id("implementationCost"), "3000");
-    browser.type(By.id("seats"), "5");
-    browser.type(By.id("contractTermMonths"), "12");
+    browser.type(By.id("contractTermMonths"), "72");
     typeDate(browser, By.id("neededBy"), LocalDate.now().plusMonths(2));
     browser.click(By.cssSelector("input[name='personalData'][value='NONE']"));
     browser.click(By.cssSelector("input[name='sso'][value='SAML']"));
     browser.click(By.id("dataExportSupported"));
-    browser.screenshot("intake-filled-with-negative-licence-cost");
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("currency")))
+                .getOptions())
+        .as("the currency is chosen from the configured one, not typed")
+        .extracting(WebElement::getText)
+        .containsExactly("USD");
+    assertThat(browser.visible(By.id("currency-help")).getText()).contains("US Dollar");
+    browser.screenshot("intake-filled-with-four-mistakes");
     long requestsBefore = requestCount();
     browser.click(By.id("submit-button"));
 
@@ -171,11 +200,22 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     WebElement cost = browser.driver().findElement(By.id("annualLicenseCost"));
     assertThat(cost.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(cost.getAttribute("aria-describedby")).contains("annualLicenseCost-error");
-    assertThat(browser.driver().switchTo().activeElement()).isEqualTo(cost);
-    assertThat(browser.visible(By.id("error-summary")).getText()).contains("Annual licence cost");
+    // Every mistake in one answer: the vendor, the cost, the seats and the term, not one by one.
+    for (String field : List.of("vendor", "seats", "contractTermMonths")) {
+      assertThat(browser.visible(By.id(field + "-error")).isDisplayed()).as(field).isTrue();
+    }
+    assertThat(browser.visible(By.id("error-summary-title")).getText()).contains("these 4 fields");
+    assertThat(browser.driver().switchTo().activeElement())
+        .as("the first field in error has the focus")
+        .isEqualTo(browser.driver().findElement(By.id("vendor")));
+    assertThat(browser.visible(By.id("error-summary")).getText())
+        .contains("Vendor", "Annual licence cost", "Seats", "Contract term");
     assertThat(requestCount()).as("a refused submission starts nothing").isEqualTo(requestsBefore);
-    browser.screenshot("intake-shows-cost-error-next-to-field");
+    browser.screenshot("intake-shows-every-error-at-once");
 
+    browser.type(By.id("vendor"), "Eventful Inc.");
+    browser.type(By.id("seats"), "5");
+    browser.type(By.id("contractTermMonths"), "12");
     browser.type(By.id("annualLicenseCost"), "12000");
     WebElement submit = browser.clickable(By.id("submit-button"));
     browser.scrollIntoView(submit);
@@ -183,7 +223,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     WebElement id =
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("result-id")));
     browser.await(driver -> REQUEST_ID.matcher(id.getText()).matches());
-    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "SUBMITTED"));
+    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "Submitted"));
+    browser.await(driver -> !driver.findElements(rowBy(id.getText())).isEmpty());
     browser.screenshot("intake-request-submitted");
     assertThat(requestCount()).as("a double click submits once").isEqualTo(requestsBefore + 1);
     return id.getText();
@@ -207,12 +248,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
       String requestId,
       String shot,
       Runnable fillForm) {
-    browser.open(url("/camunda/app/tasklist/default/"));
-    browser.type(
-        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"),
-        user);
-    browser.type(By.cssSelector("input[type='password']"), "demo");
-    browser.click(By.cssSelector("form button[type='submit']"));
+    signInToTasklist(browser, user);
     // The filter's link holds its name and, once focused, a counter: match the name only.
     browser.click(
         By.xpath(
@@ -226,6 +262,19 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
                 + requestId
                 + "')]");
     browser.visible(task);
+    assertThat(browser.visible(By.cssSelector(".brand-name")).getText())
+        .as("the webapps are branded as Tandem")
+        .startsWith("Tandem");
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+        .as("no end-of-life banner in business users' faces")
+        .noneMatch(WebElement::isDisplayed);
+    browser.await(
+        driver ->
+            driver.findElements(By.cssSelector("li.create-task-action")).stream()
+                .noneMatch(WebElement::isDisplayed));
+    assertThat(browser.visible(By.cssSelector(".tandem-home a")).getAttribute("href"))
+        .as("a way back to Tandem's home page")
+        .endsWith("/");
     browser.screenshot(shot + "-" + user + "-sees-task-in-" + slug(filter));
     browser.click(task);
     By claim = By.xpath("//button[normalize-space()='Claim']");
@@ -238,6 +287,210 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.await(ExpectedConditions.invisibilityOfElementLocated(task));
     browser.screenshot(shot + "-" + user + "-completed");
     browser.driver().manage().deleteAllCookies();
+  }
+
+  /**
+   * Item 8: "/" is Tandem's home page; after sign-in it offers each person what they do: the
+   * requester requests and follows requests, the administrator also reaches Cockpit.
+   */
+  private void homePageSendsEachPersonToWhatTheyDo(Browser browser) {
+    browser.open(url("/"));
+    assertThat(browser.driver().getTitle()).startsWith("Tandem");
+    browser.screenshot("home-sign-in");
+    signInToIntake(browser, "admin");
+    browser.visible(By.id("go-cockpit"));
+    assertThat(browser.visible(By.id("tiles")).getText())
+        .contains("Cockpit", "Insights", "Find tools in use", "My reviews and tasks");
+    browser.screenshot("home-admin");
+    browser.click(By.id("go-cockpit"));
+    signInToCamunda(browser, "admin");
+    browser.await(ExpectedConditions.titleContains("Tandem"));
+    browser.visible(By.cssSelector(".brand-logo"));
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+        .as("no end-of-life banner in Cockpit either")
+        .noneMatch(WebElement::isDisplayed);
+    browser.screenshot("cockpit-as-tandem");
+    browser.driver().manage().deleteAllCookies();
+    browser.open(url("/"));
+
+    signInToIntake(browser, "requester");
+    WebElement myRequests = browser.visible(By.id("go-my-requests"));
+    assertThat(browser.visible(By.id("tiles")).getText())
+        .contains("Request a tool", "My requests", "Questions for me")
+        .doesNotContain("Cockpit", "Insights", "Find tools in use");
+    browser.screenshot("home-requester");
+    myRequests.click();
+    browser.await(ExpectedConditions.urlContains("/intake#mine"));
+    browser.visible(By.id("username"));
+  }
+
+  /**
+   * Item 1: the requester finds a second request in "Your requests" with its status in words and
+   * the groups it waits for by name, opens it and withdraws it after confirming.
+   */
+  private void requesterFollowsAndWithdrawsARequest(Browser browser, String firstId) {
+    var fields = intake();
+    fields.put(PurchaseProcess.TOOL_NAME.name(), "Livestorm");
+    fields.put(PurchaseProcess.VENDOR.name(), "Livestorm SAS");
+    String secondId = submit(fields);
+    assertThat(status(secondId)).isEqualTo(RequestStatus.IN_REVIEW);
+
+    browser.click(By.id("mine-refresh"));
+    browser.await(driver -> driver.findElement(rowBy(secondId)));
+    browser.await(ExpectedConditions.textToBePresentInElementLocated(rowBy(secondId), "In review"));
+    assertThat(rowOf(browser, secondId).getText())
+        .as("who it waits for, by group name, and since when")
+        .contains("Marketing leadership (CMO office)", "IT leadership (CIO office)", "since")
+        .doesNotContain("marketing-leadership", "IN_REVIEW");
+    assertThat(rowOf(browser, firstId).getText()).contains(firstId, "In review");
+    browser.screenshot("my-requests-list");
+
+    browser.await(
+        driver -> {
+          try { // the list may be redrawn by a refresh between finding the link and clicking it
+            driver.findElement(rowBy(secondId)).findElement(By.linkText(secondId)).click();
+            return true;
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
+    browser.await(ExpectedConditions.textToBe(By.id("result-id"), secondId));
+    browser.click(By.id("withdraw-button"));
+    WebElement dialog = browser.visible(By.id("withdraw-dialog"));
+    assertThat(dialog.getText()).contains("Withdraw " + secondId + "?", "cannot be undone");
+    browser.type(By.id("withdraw-reason"), "We found a way to run webinars with our CRM.");
+    browser.screenshot("withdraw-confirmation");
+    browser.click(By.id("withdraw-confirm"));
+    browser.await(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("result-message"), "being withdrawn"));
+    runJobs();
+    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "Withdrawn"));
+    assertThat(status(secondId)).isEqualTo(RequestStatus.WITHDRAWN);
+    browser.await(ExpectedConditions.textToBePresentInElementLocated(rowBy(secondId), "Withdrawn"));
+    assertThat(browser.driver().findElement(By.id("withdraw-button")).isDisplayed()).isFalse();
+    browser.screenshot("request-withdrawn");
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  private static String registrationMailBody(String requestId) {
+    return java.util.Arrays.stream(SMTP.getReceivedMessages())
+        .filter(
+            message -> {
+              try {
+                return message.getSubject().contains(requestId)
+                    && message.getSubject().contains("is registered");
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
+        .map(com.icegreen.greenmail.util.GreenMailUtil::getBody)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static By rowBy(String requestId) {
+    return By.cssSelector("#mine-table tr[data-request-id='" + requestId + "']");
+  }
+
+  private static WebElement rowOf(Browser browser, String requestId) {
+    return browser.visible(rowBy(requestId));
+  }
+
+  private void signInToTasklist(Browser browser, String user) {
+    browser.open(url("/camunda/app/tasklist/default/"));
+    signInToCamunda(browser, user);
+  }
+
+  /** Fills the sign-in form of the Camunda webapp on the screen. */
+  private void signInToCamunda(Browser browser, String user) {
+    browser.type(
+        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"),
+        user);
+    browser.type(By.cssSelector("input[type='password']"), "demo");
+    browser.click(By.cssSelector("form button[type='submit']"));
+  }
+
+  /**
+   * Items 6 and 1 for Tasklist's start form: Esc in the capabilities dropdown closes the dropdown,
+   * not the dialog with the filled form; a past "Needed by" is kept and refused with a message
+   * instead of silently cleared; once started, the requester learns the id by mail and finds the
+   * request under "Your requests" on /intake.
+   */
+  private void tasklistStarterKeepsTheFormAndLearnsTheId(Browser browser) {
+    signInToTasklist(browser, "requester");
+    browser.click(By.cssSelector("li.start-process-action a"));
+    browser.click(
+        By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Martech purchase']"));
+    browser.visible(By.cssSelector(".modal .fjs-form"));
+    browser.type(formField("toolName"), "Goldcast");
+    WebElement capabilities = browser.visible(By.cssSelector(".modal .fjs-taglist input"));
+    capabilities.click();
+    capabilities.sendKeys("Event");
+    By dropdown = By.cssSelector(".modal .fjs-dropdownlist");
+    browser.visible(dropdown);
+    capabilities.sendKeys(Keys.ESCAPE);
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(dropdown));
+    assertThat(browser.visible(By.cssSelector(".modal .fjs-form")).isDisplayed())
+        .as("Esc closed the dropdown, not the dialog")
+        .isTrue();
+    assertThat(browser.visible(formField("toolName")).getAttribute("value")).isEqualTo("Goldcast");
+    browser.screenshot("tasklist-start-form-kept-after-esc");
+
+    capabilities.clear();
+    capabilities.sendKeys("Event");
+    browser.click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Event management']"));
+    browser.type(formField("vendor"), "Goldcast Inc.");
+    browser.type(formField("businessJustification"), "Virtual events for the partner programme.");
+    browser.type(formField("annualLicenseCost"), "9000");
+    browser.type(formField("implementationCost"), "1000");
+    browser.type(formField("seats"), "3");
+    browser.type(formField("contractTermMonths"), "12");
+    WebElement neededBy = browser.visible(By.cssSelector(".modal input[id*='-Field_neededBy']"));
+    neededBy.sendKeys("01/15/2020", Keys.TAB);
+    chooseRadio(browser, "personalData", "None: no data about people");
+    browser.click(By.cssSelector(".modal [id$='-Field_sso-display']"));
+    browser.click(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='SAML']"));
+    assertThat(neededBy.getAttribute("value"))
+        .as("a past date stays where the requester can see and fix it")
+        .isEqualTo("1/15/2020");
+    By start =
+        By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
+    long requestsBefore = requestCount();
+    browser.click(start);
+    browser.await(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("body"), "Needed by: must not be in the past"));
+    assertThat(requestCount()).as("a refused start starts nothing").isEqualTo(requestsBefore);
+    browser.screenshot("tasklist-start-refuses-past-date-with-a-message");
+
+    neededBy.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    neededBy.sendKeys(
+        LocalDate.now().plusMonths(3).format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US)),
+        Keys.TAB);
+    browser.click(start);
+    browser.await(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("body"), "The process has been started."));
+    assertThat(requestCount()).isEqualTo(requestsBefore + 1);
+    String requestId =
+        registry.page(null, "requester", 0, 1).stream().findFirst().orElseThrow().id();
+    assertThat(registry.get(requestId).data().toolName()).isEqualTo("Goldcast");
+    assertThat(mailsTo("requester@tandem.example", requestId))
+        .as("the mail tells a Tasklist starter the id")
+        .anyMatch(subject -> subject.contains("is registered"));
+    assertThat(registrationMailBody(requestId))
+        .as("and links to the request at the public base URL")
+        .contains("http://localhost:8080/intake#" + requestId);
+    browser.driver().manage().deleteAllCookies();
+
+    browser.open(url("/intake#mine"));
+    signInToIntake(browser, "requester");
+    assertThat(rowOf(browser, requestId).getText()).contains("Goldcast");
+    browser.screenshot("tasklist-started-request-in-my-requests");
   }
 
   /**

@@ -76,8 +76,8 @@ class StartThroughEngineRestTest extends ProcessScenario {
     assertThat(response.getStatusCode().isError()).isTrue();
     assertThat(response.getBody()).contains("The request was not registered. Please correct:");
     assertThat(response.getBody())
-        .contains("annualLicenseCost: must not be negative")
-        .contains("capabilities: unknown capability code(s): teleportation");
+        .contains("Annual licence cost: must not be negative")
+        .contains("Capabilities: unknown capability code(s): teleportation");
     assertThat(registry.count(null, null)).isEqualTo(requests);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
   }
