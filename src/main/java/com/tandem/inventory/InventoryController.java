@@ -22,9 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class InventoryController {
 
   private final InventoryService inventory;
+  private final CustodyGaps custodyGaps;
 
-  public InventoryController(InventoryService inventory) {
+  public InventoryController(InventoryService inventory, CustodyGaps custodyGaps) {
     this.inventory = inventory;
+    this.custodyGaps = custodyGaps;
+  }
+
+  @Operation(
+      summary =
+          "Open custody gaps: tools onboarded without single sign-on or without a signed"
+              + " data-processing agreement, with the reason given")
+  @GetMapping("/inventory/custody-gaps")
+  public List<CustodyGap> custodyGaps() {
+    return custodyGaps.open();
   }
 
   @Operation(summary = "The capability taxonomy (code, name), ordered by name")

@@ -2,6 +2,7 @@ package com.tandem.offboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tandem.inventory.CustodyGaps;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolStatus;
@@ -48,6 +49,7 @@ public class OffboardingService {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
+  private final CustodyGaps custodyGaps;
 
   public OffboardingService(
       InventoryService inventory,
@@ -58,7 +60,9 @@ public class OffboardingService {
       SystemAccess system,
       PlatformTransactionManager transactionManager,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      CustodyGaps custodyGaps) {
+    this.custodyGaps = custodyGaps;
     this.inventory = inventory;
     this.offboardings = offboardings;
     this.numbers = numbers;
@@ -231,6 +235,7 @@ public class OffboardingService {
                     tool,
                     inventory.integrations(toolId),
                     offboardings.ofTool(toolId),
-                    inventory.contract(toolId).orElse(null)));
+                    inventory.contract(toolId).orElse(null),
+                    custodyGaps.ofTool(toolId)));
   }
 }

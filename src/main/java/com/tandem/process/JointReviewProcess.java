@@ -40,6 +40,26 @@ public final class JointReviewProcess {
   /** The error code a rejecting review throws to end the reviews still open. */
   public static final String VETO_ERROR_CODE = "REVIEW_VETOED";
 
+  /**
+   * A reviewer's optional comment or conditions given with an APPROVE (the review forms ask for
+   * {@code marketingComment} etc. only as the required reason of a REJECT or REQUEST_CHANGES);
+   * recorded as that review's comment.
+   */
+  public static final ProcessVariable<String> MARKETING_CONDITIONS =
+      ProcessVariable.string("marketingConditions");
+
+  public static final ProcessVariable<String> IT_CONDITIONS =
+      ProcessVariable.string("itConditions");
+  public static final ProcessVariable<String> PRIVACY_CONDITIONS =
+      ProcessVariable.string("privacyConditions");
+
+  /**
+   * The reviews already decided in this round, with their comments, for the reviewers still
+   * deciding (at most 4000 characters; each comment in full in the decision log).
+   */
+  public static final ProcessVariable<String> REVIEWS_SO_FAR =
+      ProcessVariable.string("reviewsSoFar");
+
   /** The task whose SLA passed: an input of each escalation step. */
   public static final ProcessVariable<String> REVIEW_TASK = ProcessVariable.string("reviewTask");
 

@@ -215,5 +215,14 @@ public final class PurchaseProcess {
   public static final ProcessVariable<Boolean> DPA_SIGNED = bool("dpaSigned");
   public static final ProcessVariable<String> ONBOARDING_COMMENT = string("onboardingComment");
 
+  /** Why SSO is not configured or the DPA not signed: recorded as the tool's custody gap. */
+  public static final ProcessVariable<String> CUSTODY_GAP_REASON = string("custodyGapReason");
+
+  /**
+   * Task-local on onboarding: every decision taken on the case with its comment and conditions, in
+   * words, for IT operations (at most 4000 characters; the decision log keeps them whole).
+   */
+  public static final ProcessVariable<String> ONBOARDING_BRIEFING = string("onboardingBriefing");
+
   private PurchaseProcess() {}
 }

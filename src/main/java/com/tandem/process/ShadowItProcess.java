@@ -76,6 +76,13 @@ public final class ShadowItProcess {
   public static final ProcessVariable<Long> REPLACEMENT_TOOL_ID = number("replacementToolId");
   public static final ProcessVariable<String> SHADOW_COMMENT = string("shadowComment");
 
+  /**
+   * IT leadership's optional comment on its decision, when no comment is required (the form asks
+   * for {@link #SHADOW_COMMENT} only after the reviewers asked for changes and the tool is
+   * adopted); recorded as the decision's comment.
+   */
+  public static final ProcessVariable<String> SHADOW_NOTE = ProcessVariable.string("shadowNote");
+
   /** The annual cost adopting commits: the spend seen, or what IT leadership states instead. */
   public static final ProcessVariable<BigDecimal> ANNUAL_COST = decimal("annualCost");
 

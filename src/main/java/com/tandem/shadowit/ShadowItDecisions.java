@@ -12,6 +12,7 @@ import static com.tandem.process.ShadowItProcess.OWNER_USER;
 import static com.tandem.process.ShadowItProcess.REPLACEMENT_TOOL_ID;
 import static com.tandem.process.ShadowItProcess.SHADOW_COMMENT;
 import static com.tandem.process.ShadowItProcess.SHADOW_DECISION;
+import static com.tandem.process.ShadowItProcess.SHADOW_NOTE;
 
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
@@ -92,8 +93,14 @@ class ShadowItDecisions implements TaskDecisions {
             .formatted(user, team, comment == null || comment.isEmpty() ? "" : " " + comment));
   }
 
-  private TaskDecision.Recorded decideShadowTool(
-      DelegateTask task, String decision, String comment) {
+  private TaskDecision.Recorded decideShadowTool(DelegateTask task, String decision, String given) {
+    String comment = given;
+    if (comment == null || comment.isEmpty()) {
+      comment = SHADOW_NOTE.find(task).map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+      if (comment != null && comment.length() > 4000) {
+        throw new BadUserRequestException(SHADOW_NOTE.name() + " must be at most 4000 characters.");
+      }
+    }
     String reviewOutcome = REVIEW_OUTCOME.find(task).orElse("");
     String detail;
     switch (decision) {
@@ -103,7 +110,7 @@ class ShadowItDecisions implements TaskDecisions {
               "The joint review rejected this tool, so it cannot be adopted: choose REPLACE or"
                   + " SUNSET.");
         }
-        if ("CHANGES_REQUESTED".equals(reviewOutcome) && (comment == null || comment.isEmpty())) {
+        if ("CHANGES_REQUESTED".equals(reviewOutcome) && (given == null || given.isEmpty())) {
           throw new BadUserRequestException(
               "The reviewers asked for changes: say in shadowComment how they are met before"
                   + " adopting the tool.");

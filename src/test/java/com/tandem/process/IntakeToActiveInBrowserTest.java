@@ -6,9 +6,7 @@ import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DELETION;
 import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DPA;
 import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_INTEGRATION;
 import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_SSO;
-import static com.tandem.process.PurchaseProcess.IT_COMMENT;
 import static com.tandem.process.PurchaseProcess.IT_DECISION;
-import static com.tandem.process.PurchaseProcess.MARKETING_COMMENT;
 import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
 import static com.tandem.process.PurchaseProcess.NEW_TOOL_JUSTIFICATION;
 import static com.tandem.process.PurchaseProcess.ONBOARDING_COMMENT;
@@ -84,7 +82,7 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
               .doesNotContain("tool in use", "What discovery knows");
           chooseRadio(browser, MARKETING_DECISION.name(), "Approve");
           browser.type(
-              formField(MARKETING_COMMENT.name()),
+              formField(JointReviewProcess.MARKETING_CONDITIONS.name()),
               "Fills the webinar gap; no tool of ours does events.");
         });
     completeInTasklist(
@@ -105,7 +103,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
           }
           chooseRadio(browser, IT_DECISION.name(), "Approve");
           browser.type(
-              formField(IT_COMMENT.name()), "SAML SSO, full export and a DPA: custody is fine.");
+              formField(JointReviewProcess.IT_CONDITIONS.name()),
+              "SAML SSO, full export and a DPA: custody is fine.");
         });
     runJobs();
     assertThat(status(requestId)).isEqualTo(RequestStatus.NEGOTIATION);

@@ -144,6 +144,7 @@ final class ModelMocks {
   final RequestStatusUpdater requestStatus = mock(RequestStatusUpdater.class);
   final ExecutionListener requestEnded = mock(ExecutionListener.class);
   final TaskListener taskPresentation = mock(TaskListener.class);
+  final TaskListener onboardingBriefing = mock(TaskListener.class);
   final TaskListener notifyRequester = mock(TaskListener.class);
   final TaskListener recordDecision = mock(TaskListener.class);
   final TaskListener budgetProposal = mock(TaskListener.class);
@@ -180,6 +181,7 @@ final class ModelMocks {
     Mocks.register("requestStatus", requestStatus);
     Mocks.register("requestEndedListener", requestEnded);
     Mocks.register("taskPresentationListener", taskPresentation);
+    Mocks.register("onboardingBriefingListener", onboardingBriefing);
     Mocks.register("notifyRequesterListener", notifyRequester);
     Mocks.register("recordDecisionListener", recordDecision);
     Mocks.register("budgetProposalListener", budgetProposal);

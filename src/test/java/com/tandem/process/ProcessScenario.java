@@ -143,6 +143,25 @@ public abstract class ProcessScenario {
     return instance.getBusinessKey();
   }
 
+  /**
+   * Starts a request and brings it to the joint review: when a tool of an earlier scenario overlaps
+   * (the context is shared), the requester says the new tool is still needed.
+   */
+  protected String submitForReview(Map<String, Object> fields) {
+    String requestId = submit(fields);
+    if (openTasks(requestId).contains(PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL)) {
+      complete(
+          requestId,
+          PurchaseProcess.Elements.CONSIDER_EXISTING_TOOL,
+          "requester",
+          PurchaseProcess.USE_EXISTING_TOOL.name(),
+          false,
+          PurchaseProcess.NEW_TOOL_JUSTIFICATION.name(),
+          "The tool we own does not run webinars for external guests.");
+    }
+    return requestId;
+  }
+
   protected ProcessInstance instance(String requestId) {
     return runtimeService
         .createProcessInstanceQuery()

@@ -84,7 +84,7 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
               .contains("The tool in use", "What discovery knows", "USD")
               .doesNotContain("Business justification", "Requested by", "back to the requester");
           chooseRadio(browser, "marketingDecision", "Approve");
-          browser.type(formField("marketingComment"), "The brand team builds its decks in it.");
+          browser.type(formField("marketingConditions"), "The brand team builds its decks in it.");
         });
     completeInTasklist(
         browser,
@@ -94,7 +94,8 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         "it-review",
         () -> {
           chooseRadio(browser, "itDecision", "Approve");
-          browser.type(formField("itComment"), "No SSO and no DPA: fine to use only if retired.");
+          browser.type(
+              formField("itConditions"), "No SSO and no DPA: fine to use only if retired.");
         });
     completeInTasklist(
         browser,
@@ -105,7 +106,7 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         () -> {
           chooseRadio(browser, ShadowItProcess.SHADOW_DECISION.name(), "Sunset");
           browser.type(
-              formField(ShadowItProcess.SHADOW_COMMENT.name()),
+              formField(ShadowItProcess.SHADOW_NOTE.name()),
               "We own a presentation tool already: export the decks, then close the accounts.");
         });
     assertThat(findingStatus(id)).isEqualTo("OFFBOARDING");
