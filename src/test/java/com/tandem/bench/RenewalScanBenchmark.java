@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -103,7 +103,8 @@ public final class RenewalScanBenchmark {
       DataSource dataSource = context.getBean(DataSource.class);
       PlatformTransactionManager transactions = context.getBean(PlatformTransactionManager.class);
 
-      SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
+      SpringTransactionsProcessEngineConfiguration configuration =
+          new SpringTransactionsProcessEngineConfiguration();
       configuration.setProcessEngineName("renewal-bench");
       configuration.setDataSource(dataSource);
       configuration.setTransactionManager(transactions);
@@ -111,6 +112,8 @@ public final class RenewalScanBenchmark {
       configuration.setJobExecutorActivate(false);
       configuration.setHistory("audit");
       configuration.setEnforceHistoryTimeToLive(true);
+      configuration.setExpressionManager(
+          new org.camunda.bpm.engine.spring.SpringExpressionManager(context, null));
       ProcessEngine engine = configuration.buildProcessEngine();
       try {
         engine
