@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>
  * mvn -q test-compile exec:java -Dbench.main=com.tandem.bench.InsightsBenchmark
  * # -Dbench.requests=100000 -Dbench.calls=200; MariaDB from TANDEM_TEST_MYSQL_HOST/PORT/USER/PASSWORD
+ * # -Dbench.database=NAME measures a database loaded before (kept, not dropped)
  * </pre>
  */
 public final class InsightsBenchmark {
@@ -81,8 +82,10 @@ public final class InsightsBenchmark {
     props.put("server.port", "0");
     props.put("logging.level.root", "WARN");
     props.put("logging.level.com.tandem", "WARN");
-    try (ScratchDatabase scratch = server.createScratchDatabase("tandem_insights_bench_")) {
-      props.put("TANDEM_DB_URL", scratch.jdbcUrl());
+    String existing = System.getProperty("bench.database");
+    try (ScratchDatabase scratch =
+        existing == null ? server.createScratchDatabase("tandem_insights_bench_") : null) {
+      props.put("TANDEM_DB_URL", existing == null ? scratch.jdbcUrl() : server.jdbcUrl(existing));
       props.put("TANDEM_DB_USER", server.user());
       props.put("TANDEM_DB_PASSWORD", server.password());
       props.put("TANDEM_ADMIN_USER", "admin");
@@ -96,7 +99,17 @@ public final class InsightsBenchmark {
       try {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         long started = System.nanoTime();
-        Loaded loaded = new Loader(jdbc, new Random(42)).load(requests);
+        Loaded loaded =
+            existing == null
+                ? new Loader(jdbc, new Random(42)).load(requests)
+                : new Loaded(
+                    count(jdbc, "tandem_purchase_request"),
+                    count(jdbc, "ACT_HI_PROCINST"),
+                    count(jdbc, "ACT_HI_TASKINST"),
+                    count(jdbc, "tandem_request_decision"),
+                    count(jdbc, "tandem_tool"),
+                    0,
+                    count(jdbc, "tandem_discovery_finding"));
         System.out.printf(
             "loaded    : %,d requests, %,d process instances, %,d tasks, %,d decisions, %,d tools"
                 + " (%,d active), %,d findings in %.1f s%n",
@@ -118,6 +131,10 @@ public final class InsightsBenchmark {
       }
     }
     System.exit(0);
+  }
+
+  static long count(JdbcTemplate jdbc, String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
   }
 
   static void measure(int port, int calls) throws Exception {
@@ -201,6 +218,8 @@ public final class InsightsBenchmark {
     private final List<Object[]> instanceRows = new ArrayList<>();
     private final List<Object[]> taskRows = new ArrayList<>();
     private final List<Object[]> decisionRows = new ArrayList<>();
+    private final List<Object[]> toolRows = new ArrayList<>();
+    private final List<Object[]> capabilityRows = new ArrayList<>();
     private long requests, instances, tasks, decisions, tools, activeTools, findings;
 
     Loader(JdbcTemplate jdbc, Random random) {
@@ -491,30 +510,22 @@ public final class InsightsBenchmark {
       // ours
       boolean active = random.nextInt(20) == 0;
       String vendor = "Vendor of " + requestId;
-      jdbc.update(
-          "INSERT INTO tandem_tool (name, vendor, vendor_key, owner, status, annual_cost, currency,"
-              + " sso, personal_data, request_id, created_at, updated_at)"
-              + " VALUES (?, ?, ?, 'Marketing', ?, ?, 'USD', 'SAML', 'NONE', ?, ?, ?)",
-          "Tool of " + requestId,
-          vendor,
-          vendor.toLowerCase(),
-          active ? "ACTIVE" : "RETIRED",
-          BigDecimal.valueOf(1000 + random.nextInt(50_000)),
-          requestId,
-          ts(at),
-          ts(at));
-      Long toolId =
-          jdbc.queryForObject(
-              "SELECT id FROM tandem_tool WHERE request_id = ?", Long.class, requestId);
-      jdbc.update(
-          "INSERT INTO tandem_tool_capability (tool_id, capability_code) VALUES (?, ?)",
-          toolId,
-          cap1);
-      if (!cap1.equals(cap2)) {
-        jdbc.update(
-            "INSERT INTO tandem_tool_capability (tool_id, capability_code) VALUES (?, ?)",
+      long toolId = 1_000_000 + tools;
+      toolRows.add(
+          new Object[] {
             toolId,
-            cap2);
+            "Tool of " + requestId,
+            vendor,
+            vendor.toLowerCase(),
+            active ? "ACTIVE" : "RETIRED",
+            BigDecimal.valueOf(1000 + random.nextInt(50_000)),
+            requestId,
+            ts(at),
+            ts(at)
+          });
+      capabilityRows.add(new Object[] {toolId, cap1});
+      if (!cap1.equals(cap2)) {
+        capabilityRows.add(new Object[] {toolId, cap2});
       }
       tools++;
       activeTools += active ? 1 : 0;
@@ -559,13 +570,23 @@ public final class InsightsBenchmark {
       jdbc.batchUpdate(
           "INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_,"
               + " ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, NAME_, START_TIME_,"
-              + " END_TIME_, DURATION_, DELETE_REASON_, PRIORITY_, DUE_DATE_)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " END_TIME_, DURATION_, DELETE_REASON_, PRIORITY_, DUE_DATE_, TASK_STATE_)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Completed')",
           taskRows);
       jdbc.batchUpdate(
           "INSERT INTO tandem_request_decision (request_id, stage, decision, decided_by, decided_at,"
               + " task_id) VALUES (?, ?, ?, ?, ?, ?)",
           decisionRows);
+      jdbc.batchUpdate(
+          "INSERT INTO tandem_tool (id, name, vendor, vendor_key, owner, status, annual_cost, currency,"
+              + " sso, personal_data, request_id, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, 'Marketing', ?, ?, 'USD', 'SAML', 'NONE', ?, ?, ?)",
+          toolRows);
+      jdbc.batchUpdate(
+          "INSERT INTO tandem_tool_capability (tool_id, capability_code) VALUES (?, ?)",
+          capabilityRows);
+      toolRows.clear();
+      capabilityRows.clear();
       requestRows.clear();
       instanceRows.clear();
       taskRows.clear();
