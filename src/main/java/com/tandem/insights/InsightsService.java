@@ -61,7 +61,7 @@ public class InsightsService {
   private final JdbcClient jdbc;
   private final BudgetService budgets;
   private final BudgetProperties budgetProperties;
-  private final ObjectProvider<NegotiationSavings> savings;
+  private final ObjectProvider<com.tandem.budget.NegotiationSavings> savings;
   private final ObjectProvider<RenewalFigures> renewals;
   private final Clock clock;
 
@@ -69,7 +69,7 @@ public class InsightsService {
       JdbcClient jdbc,
       BudgetService budgets,
       BudgetProperties budgetProperties,
-      ObjectProvider<NegotiationSavings> savings,
+      ObjectProvider<com.tandem.budget.NegotiationSavings> savings,
       ObjectProvider<RenewalFigures> renewals,
       Clock clock) {
     this.jdbc = jdbc;
@@ -357,7 +357,8 @@ public class InsightsService {
 
   /** The budget lines of the fiscal year, with savings from negotiation when they exist. */
   public Budget budget(int year) {
-    NegotiationSavings saved = savings.getIfAvailable();
+    com.tandem.budget.NegotiationSavings negotiations = savings.getIfAvailable();
+    var saved = negotiations == null ? null : negotiations.of(year).byLine();
     List<BudgetLineFigures> lines =
         budgets.lines(year).stream()
             .map(
@@ -368,7 +369,7 @@ public class InsightsService {
                         l.held(),
                         l.committed(),
                         l.available(),
-                        saved == null ? null : saved.savedOn(l.owner(), year),
+                        saved == null ? null : saved.get(l.owner()),
                         l.currency()))
             .toList();
     return new Budget(year, budgetProperties.currency(), lines, saved != null);

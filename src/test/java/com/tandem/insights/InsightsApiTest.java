@@ -246,11 +246,12 @@ class InsightsApiTest extends ProcessScenario {
   }
 
   @Test
-  void shouldServeTheBudgetLinesWithSavingsNotYetAvailable() throws Exception {
+  void shouldServeTheBudgetLinesWithTheSavingsFromNegotiation() throws Exception {
     int year = LocalDateTime.now().getYear();
     JsonNode budget = get("board", "/api/insights/budget?fiscalYear=" + year).json();
     JsonNode lines = get("board", "/api/budgets?fiscalYear=" + year).json();
-    assertThat(budget.get("savingsAvailable").asBoolean()).isFalse();
+    JsonNode savings = get("board", "/api/savings?fiscalYear=" + year).json();
+    assertThat(budget.get("savingsAvailable").asBoolean()).isTrue();
     assertThat(budget.get("lines")).hasSize(lines.size());
     for (JsonNode line : lines) {
       JsonNode mine = null;
@@ -264,7 +265,9 @@ class InsightsApiTest extends ProcessScenario {
         assertThat(mine.get(field).decimalValue())
             .isEqualByComparingTo(line.get(field).decimalValue());
       }
-      assertThat(mine.get("savings").isNull()).isTrue();
+      assertThat(mine.get("savings").decimalValue())
+          .isEqualByComparingTo(
+              savings.get("byLine").get(line.get("owner").asText()).decimalValue());
     }
     // renewals: the demo contracts put some notice dates within the next 120 days
     JsonNode renewals = get("cio", "/api/insights/renewals").json();
