@@ -38,29 +38,6 @@ class RenewalScanClusterTest {
 
   static final int TOOLS = 40;
 
-  /** Tandem without its process application: the engine reads the models the first deployed. */
-  @org.springframework.boot.SpringBootConfiguration
-  @org.springframework.boot.autoconfigure.EnableAutoConfiguration
-  @org.springframework.boot.context.properties.ConfigurationPropertiesScan("com.tandem")
-  @org.springframework.context.annotation.ComponentScan(
-      basePackages = "com.tandem",
-      excludeFilters = {
-        @org.springframework.context.annotation.ComponentScan.Filter(
-            type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
-            classes = TandemApplication.class),
-        @org.springframework.context.annotation.ComponentScan.Filter(
-            type = org.springframework.context.annotation.FilterType.REGEX,
-            pattern = "com\\.tandem\\..*(Test|Benchmark).*|com\\.tandem\\..*Contract(\\$.*)?"),
-        @org.springframework.context.annotation.ComponentScan.Filter(
-            type = org.springframework.context.annotation.FilterType.REGEX,
-            pattern = "com\\.tandem\\.testsupport\\..*"),
-        // registered once, by the properties scan above
-        @org.springframework.context.annotation.ComponentScan.Filter(
-            type = org.springframework.context.annotation.FilterType.REGEX,
-            pattern = "com\\.tandem\\..*Properties")
-      })
-  static class SecondNode {}
-
   ScratchDatabase database;
   final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
@@ -99,7 +76,7 @@ class RenewalScanClusterTest {
     } else {
       // The first node deployed the models as the process application "tandem"; a second one
       // by that name cannot register in this JVM (a real second node, in its own JVM, can).
-      application = SecondNode.class;
+      application = com.tandemnode.SecondNode.class;
       args =
           java.util.stream.Stream.concat(
                   java.util.Arrays.stream(args),
