@@ -47,6 +47,7 @@ public class MailDispatcher {
   private final MailOutboxProperties properties;
   private final String from;
   private final String node;
+  private final java.util.Map<String, MailAttachmentSource> attachments;
 
   /** One dispatch at a time on this node (the schedule, or a caller that wants mails out now). */
   private final ReentrantLock dispatching = new ReentrantLock();
@@ -57,6 +58,22 @@ public class MailDispatcher {
       Clock clock,
       MailOutboxProperties properties,
       NotificationProperties notification) {
+    this(dataSource, mailSender, clock, properties, notification, List.of());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public MailDispatcher(
+      DataSource dataSource,
+      ObjectProvider<JavaMailSender> mailSender,
+      Clock clock,
+      MailOutboxProperties properties,
+      NotificationProperties notification,
+      List<MailAttachmentSource> attachmentSources) {
+    this.attachments =
+        attachmentSources.stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    MailAttachmentSource::kind, source -> source));
     // every query here reads at most one batch (the driver stops there; no LIMIT dialects)
     JdbcTemplate template = new JdbcTemplate(dataSource);
     template.setMaxRows(properties.batchSize());
@@ -125,7 +142,7 @@ public class MailDispatcher {
       if (claimed > 0) {
         return jdbc.sql(
                 """
-                SELECT id, request_id, recipient, subject, body, attempts, claimed_by
+                SELECT id, request_id, recipient, subject, body, attachment, attempts, claimed_by
                 FROM tandem_mail_outbox WHERE claimed_by = ? AND sent_at IS NULL ORDER BY id""")
             .param(claim)
             .query(OutboxMail.class)
@@ -176,22 +193,65 @@ public class MailDispatcher {
   }
 
   private void send(OutboxMail mail) {
+    var attachment = attachment(mail);
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       LOG.info(
-          "Notification (no mail server configured) to {}: {}\n{}",
+          "Notification (no mail server configured) to {}: {}{}\n{}",
           mail.recipient(),
           mail.subject(),
+          attachment.map(a -> " [attached: " + a.fileName() + "]").orElse(""),
           mail.body());
       return;
     }
-    var message = new SimpleMailMessage();
-    message.setFrom(from);
-    message.setTo(mail.recipient());
-    message.setSubject(mail.subject());
-    message.setText(mail.body());
-    sender.send(message);
+    if (attachment.isEmpty()) {
+      var message = new SimpleMailMessage();
+      message.setFrom(from);
+      message.setTo(mail.recipient());
+      message.setSubject(mail.subject());
+      message.setText(mail.body());
+      sender.send(message);
+    } else {
+      sender.send(
+          message -> {
+            var helper =
+                new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(mail.recipient());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body());
+            helper.addAttachment(
+                attachment.get().fileName(),
+                new org.springframework.core.io.ByteArrayResource(attachment.get().content()),
+                attachment.get().contentType());
+          });
+    }
     LOG.info("Request {}: mailed '{}' to {}", mail.requestId(), mail.subject(), mail.recipient());
+  }
+
+  /**
+   * The mail's attachment, made now by its source; empty when it has none, and (logged) when its
+   * kind is unknown or the source has nothing for the id: the mail is not held back for it.
+   */
+  private java.util.Optional<MailAttachmentSource.MailAttachment> attachment(OutboxMail mail) {
+    if (mail.attachment() == null || mail.attachment().isBlank()) {
+      return java.util.Optional.empty();
+    }
+    int colon = mail.attachment().indexOf(':');
+    MailAttachmentSource source =
+        colon < 0 ? null : attachments.get(mail.attachment().substring(0, colon));
+    var made =
+        source == null
+            ? java.util.Optional.<MailAttachmentSource.MailAttachment>empty()
+            : source.make(mail.attachment().substring(colon + 1));
+    if (made.isEmpty()) {
+      LOG.warn(
+          "Request {}: mail '{}' goes without its attachment '{}' (nothing makes it)",
+          mail.requestId(),
+          mail.subject(),
+          mail.attachment());
+    }
+    return made;
   }
 
   private void failed(OutboxMail mail, RuntimeException error) {
@@ -246,6 +306,7 @@ public class MailDispatcher {
       String recipient,
       String subject,
       String body,
+      String attachment,
       int attempts,
       String claimedBy) {}
 }

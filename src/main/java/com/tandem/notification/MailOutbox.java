@@ -27,13 +27,30 @@ public class MailOutbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(
       String requestId, String stepKey, String recipient, String subject, String body) {
+    enqueue(requestId, stepKey, recipient, subject, body, null);
+  }
+
+  /**
+   * Queues one mail with an attachment made when it is sent ({@code attachment}: a {@link
+   * MailAttachmentSource}'s kind and the id it makes it of, "board-packet:MTR-2026-00042"; null for
+   * none): the row stays small, and the document is as of the sending.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueue(
+      String requestId,
+      String stepKey,
+      String recipient,
+      String subject,
+      String body,
+      String attachment) {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql(
             """
             INSERT INTO tandem_mail_outbox
-              (request_id, step_key, recipient, subject, body, created_at, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?)""")
-        .params(requestId, stepKey, recipient, subject, body, now, now)
+              (request_id, step_key, recipient, subject, body, attachment, created_at, attempts,
+               next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+        .params(requestId, stepKey, recipient, subject, body, attachment, now, now)
         .update();
   }
 }

@@ -41,6 +41,21 @@ public class Notifier {
   @Transactional
   public void notifyUser(
       String requestId, String stepKey, String userId, String subject, String body) {
+    notifyUser(requestId, stepKey, userId, subject, body, null);
+  }
+
+  /**
+   * Notifies a Camunda user with an attachment made when the mail is sent ({@link
+   * MailOutbox#enqueue(String, String, String, String, String, String)}).
+   */
+  @Transactional
+  public void notifyUser(
+      String requestId,
+      String stepKey,
+      String userId,
+      String subject,
+      String body,
+      String attachment) {
     String address =
         Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
             .map(User::getEmail)
@@ -54,19 +69,37 @@ public class Notifier {
           subject);
       return;
     }
-    send(requestId, stepKey, address, subject, body);
+    send(requestId, stepKey, address, subject, body, attachment);
   }
 
   /** Notifies every member of a Camunda group. */
   @Transactional
   public void notifyGroup(
       String requestId, String stepKey, String groupId, String subject, String body) {
+    notifyGroup(requestId, stepKey, groupId, subject, body, null);
+  }
+
+  /** Notifies every member of a Camunda group, each mail with the attachment. */
+  @Transactional
+  public void notifyGroup(
+      String requestId,
+      String stepKey,
+      String groupId,
+      String subject,
+      String body,
+      String attachment) {
     for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
-      notifyUser(requestId, stepKey, member.getId(), subject, body);
+      notifyUser(requestId, stepKey, member.getId(), subject, body, attachment);
     }
   }
 
-  private void send(String requestId, String stepKey, String address, String subject, String body) {
+  private void send(
+      String requestId,
+      String stepKey,
+      String address,
+      String subject,
+      String body,
+      String attachment) {
     boolean sentBefore =
         jdbc.sql(
                     "SELECT COUNT(*) FROM tandem_notification WHERE request_id = ? AND step_key = ? AND recipient = ?")
@@ -82,7 +115,7 @@ public class Notifier {
             "INSERT INTO tandem_notification (request_id, step_key, recipient, subject, sent_at) VALUES (?, ?, ?, ?, ?)")
         .params(requestId, stepKey, address, subject, Timestamp.from(clock.instant()))
         .update();
-    outbox.enqueue(requestId, stepKey, address, subject, body);
+    outbox.enqueue(requestId, stepKey, address, subject, body, attachment);
     LOG.debug("Request {}: '{}' to {} queued in the mail outbox", requestId, subject, address);
   }
 }

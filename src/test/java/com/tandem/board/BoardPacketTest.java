@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -189,6 +190,64 @@ class BoardPacketTest extends ProcessScenario {
     assertThat(get(id, "requester").statusCode()).isEqualTo(403);
     assertThat(get(id, "itops").statusCode()).isEqualTo(403);
     assertThat(get("MTR-2001-99999", "board").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldMailTheBoardThePacketAsAnAttachedPdf() throws Exception {
+    String id = requestAtTheBoard();
+
+    assertThat(mailsTo("board@tandem.example", id))
+        .containsExactly("[" + id + "] The board is asked to decide on Mailwise");
+    jakarta.mail.internet.MimeMessage mail =
+        java.util.Arrays.stream(SMTP.getReceivedMessages())
+            .filter(m -> subjectOf(m).startsWith("[" + id + "] The board"))
+            .findFirst()
+            .orElseThrow();
+    List<jakarta.mail.BodyPart> parts = new java.util.ArrayList<>();
+    leaves((jakarta.mail.Multipart) mail.getContent(), parts);
+    String body =
+        (String)
+            parts.stream()
+                .filter(p -> isType(p, "text/plain"))
+                .findFirst()
+                .orElseThrow()
+                .getContent();
+    assertThat(body).contains("attached as a PDF").contains("Mailwise GmbH").contains("http");
+    var attachment =
+        parts.stream().filter(p -> isType(p, "application/pdf")).findFirst().orElseThrow();
+    assertThat(attachment.getFileName()).isEqualTo("board-packet-" + id + ".pdf");
+    byte[] bytes = attachment.getInputStream().readAllBytes();
+    assertThat(text(bytes)).contains("Board packet " + id).contains("Mailwise");
+    // one mail per board cycle, however often the outbox looks again
+    assertThat(mailsTo("board@tandem.example", id)).hasSize(1);
+  }
+
+  private static void leaves(jakarta.mail.Multipart multipart, List<jakarta.mail.BodyPart> into)
+      throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      var part = multipart.getBodyPart(i);
+      if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+        leaves(nested, into);
+      } else {
+        into.add(part);
+      }
+    }
+  }
+
+  private static boolean isType(jakarta.mail.BodyPart part, String type) {
+    try {
+      return part.isMimeType(type);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

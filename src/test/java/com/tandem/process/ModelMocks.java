@@ -148,6 +148,7 @@ final class ModelMocks {
   final TaskListener notifyRequester = mock(TaskListener.class);
   final TaskListener recordDecision = mock(TaskListener.class);
   final TaskListener budgetProposal = mock(TaskListener.class);
+  final TaskListener boardPacketMail = mock(TaskListener.class);
   final TaskListener negotiation = mock(TaskListener.class);
 
   ModelMocks() {
@@ -185,6 +186,7 @@ final class ModelMocks {
     Mocks.register("notifyRequesterListener", notifyRequester);
     Mocks.register("recordDecisionListener", recordDecision);
     Mocks.register("budgetProposalListener", budgetProposal);
+    Mocks.register("boardPacketMail", boardPacketMail);
     return this;
   }
 

@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ProcessScenario {
 
   /** One SMTP server for the whole run; each scenario looks only at the mails of its request. */
-  static final GreenMail SMTP =
+  protected static final GreenMail SMTP =
       new GreenMail(new ServerSetup(0, null, ServerSetup.PROTOCOL_SMTP).dynamicPort())
           .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
