@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -204,29 +203,33 @@ public class MailDispatcher {
           mail.body());
       return;
     }
-    if (attachment.isEmpty()) {
-      var message = new SimpleMailMessage();
-      message.setFrom(from);
-      message.setTo(mail.recipient());
-      message.setSubject(mail.subject());
-      message.setText(mail.body());
-      sender.send(message);
-    } else {
-      sender.send(
-          message -> {
-            var helper =
-                new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(mail.recipient());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.body());
+    sender.send(
+        message -> {
+          var helper =
+              new org.springframework.mail.javamail.MimeMessageHelper(
+                  message, attachment.isPresent(), "UTF-8");
+          helper.setFrom(from);
+          helper.setTo(mail.recipient());
+          helper.setSubject(mail.subject());
+          helper.setText(mail.body());
+          if (attachment.isPresent()) {
             helper.addAttachment(
                 attachment.get().fileName(),
                 new org.springframework.core.io.ByteArrayResource(attachment.get().content()),
                 attachment.get().contentType());
-          });
-    }
+          }
+          // One Message-ID per outbox row: a node killed after handing the mail to the server but
+          // before recording it as sent makes another node send it again, and mail clients show
+          // a message they already have once (Spring keeps an explicit Message-ID).
+          message.setHeader("Message-ID", messageId(mail));
+        });
     LOG.info("Request {}: mailed '{}' to {}", mail.requestId(), mail.subject(), mail.recipient());
+  }
+
+  private String messageId(OutboxMail mail) {
+    String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1) : "tandem";
+    domain = domain.replaceAll("[^A-Za-z0-9.-]", "");
+    return "<outbox-" + mail.id() + "." + mail.requestId() + "@" + domain + ">";
   }
 
   /**

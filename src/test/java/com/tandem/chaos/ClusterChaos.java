@@ -75,6 +75,7 @@ final class ClusterChaos {
   private final List<String> log = new ArrayList<>();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
 
+  private int redelivered;
   private TandemNode a;
   private TandemNode b;
   private JdbcClient db;
@@ -100,6 +101,7 @@ final class ClusterChaos {
       Map<String, Long> toolsPerRequest,
       Map<String, Long> activeMailsPerRequest,
       List<String> duplicateMails,
+      int redeliveredMails,
       long incidents,
       long jobsWithoutRetries,
       List<String> log,
@@ -116,7 +118,10 @@ final class ClusterChaos {
       text.append(
           String.format(
               "  incidents %d, jobs with no retries left %d%n", incidents, jobsWithoutRetries));
-      text.append(String.format("  duplicate mails: %s%n", duplicateMails));
+      text.append(
+          String.format(
+              "  duplicate mails: %s; the same mail delivered again after a kill: %d%n",
+              duplicateMails, redeliveredMails));
       return text.toString();
     }
   }
@@ -520,7 +525,7 @@ final class ClusterChaos {
 
   // ---- the end ---------------------------------------------------------------------------
 
-  /** Waits until every request is final and no job of the engine is due. */
+  /** Waits until every request is final, no job of the engine is due and every mail went out. */
   private void awaitQuiet(Collection<String> ids) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -537,7 +542,11 @@ final class ClusterChaos {
                       + " AND HANDLER_TYPE_ <> 'timer-start-event'")
               .query(Long.class)
               .single();
-      if (finals == ids.size() && due == 0 && a.ready() && b.ready()) {
+      long unsent =
+          db.sql("SELECT COUNT(*) FROM tandem_mail_outbox WHERE sent_at IS NULL")
+              .query(Long.class)
+              .single();
+      if (finals == ids.size() && due == 0 && unsent == 0 && a.ready() && b.ready()) {
         return;
       }
       TandemNode.pause(500);
@@ -603,12 +612,24 @@ final class ClusterChaos {
             rs -> {
               tools.put(rs.getString(1), rs.getLong(2));
             });
+    // A mail is one outbox row, named by its Message-ID: a node killed between handing a mail to
+    // the SMTP server and recording it as sent makes the next node send the same message again
+    // (same Message-ID, which mail clients show once). Counted apart; distinct mails must be one.
     Map<String, Long> activeMails = new HashMap<>();
-    Map<String, Long> bySubjectAndRecipient = new HashMap<>();
+    Map<String, java.util.Set<String>> bySubjectAndRecipient = new HashMap<>();
+    redelivered = 0;
+    java.util.Set<String> seenIds = new java.util.HashSet<>();
     for (MimeMessage mail : mails) {
       String subject = mail.getSubject() == null ? "" : mail.getSubject();
       String to = java.util.Arrays.toString(mail.getAllRecipients());
-      bySubjectAndRecipient.merge(to + " " + subject, 1L, Long::sum);
+      String messageId = String.valueOf(mail.getMessageID());
+      if (!seenIds.add(messageId)) {
+        redelivered++;
+        continue;
+      }
+      bySubjectAndRecipient
+          .computeIfAbsent(to + " " + subject, k -> new java.util.HashSet<>())
+          .add(messageId);
       for (String id : ids) {
         if (subject.contains("[" + id + "]") && subject.contains("ready to use")) {
           activeMails.merge(id, 1L, Long::sum);
@@ -617,9 +638,9 @@ final class ClusterChaos {
     }
     List<String> duplicates =
         bySubjectAndRecipient.entrySet().stream()
-            .filter(e -> e.getValue() > 1)
+            .filter(e -> e.getValue().size() > 1)
             .filter(e -> ids.stream().anyMatch(id -> e.getKey().contains("[" + id + "]")))
-            .map(e -> e.getValue() + "× " + e.getKey())
+            .map(e -> e.getValue().size() + "× " + e.getKey())
             .sorted()
             .collect(Collectors.toList());
     long incidents = db.sql("SELECT COUNT(*) FROM ACT_RU_INCIDENT").query(Long.class).single();
@@ -638,6 +659,7 @@ final class ClusterChaos {
         tools,
         activeMails,
         duplicates,
+        redelivered,
         incidents,
         noRetries,
         List.copyOf(log),

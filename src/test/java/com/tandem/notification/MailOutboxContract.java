@@ -129,6 +129,9 @@ abstract class MailOutboxContract {
     assertThat(dispatcher.dispatchDue()).isZero();
 
     assertThat(subjects()).containsExactly("Your request is ACTIVE");
+    // the Message-ID names the outbox row, so a mail sent again after a crash is the same message
+    assertThat(smtp.getReceivedMessages()[0].getMessageID())
+        .isEqualTo("<outbox-" + row("id", Long.class) + ".MTR-2026-00002@tandem.example>");
     assertThat(row("sent_at", Object.class)).isNotNull();
     assertThat(row("attempts", Integer.class)).isEqualTo(3);
     assertThat(row("last_error", String.class)).isNull();
