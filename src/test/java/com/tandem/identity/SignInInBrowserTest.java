@@ -142,7 +142,7 @@ class SignInInBrowserTest extends OidcTestSupport {
     browser.click(By.id("dataExportSupported"));
     browser.click(By.id("submit-button"));
     WebElement id = browser.visible(By.id("result-id"));
-    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "SUBMITTED"));
+    browser.await(ExpectedConditions.textToBe(By.id("result-status"), "Submitted"));
     return id.getText();
   }
 

@@ -62,6 +62,7 @@ class InsightsInBrowserTest extends ProcessScenario {
         "cmo",
         MARKETING_DECISION.name(),
         "APPROVE");
+    negotiateAsRequested(active);
     complete(
         active,
         PurchaseProcess.Elements.COMPLETE_ONBOARDING,

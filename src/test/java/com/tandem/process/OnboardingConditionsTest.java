@@ -68,6 +68,7 @@ class OnboardingConditionsTest extends ProcessScenario {
         true,
         IT_CHECKLIST_INTEGRATION.name(),
         true);
+    negotiateAsRequested(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
 
     var onboarding = task(id, PurchaseProcess.Elements.COMPLETE_ONBOARDING);

@@ -122,6 +122,7 @@ class TaskHandoverTest extends ProcessScenario {
         MARKETING_DECISION.name(),
         "APPROVE");
     complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+    negotiateAsRequested(id);
     String onboarding = task(id, PurchaseProcess.Elements.COMPLETE_ONBOARDING).getId();
     claim("itops", onboarding);
 

@@ -217,8 +217,8 @@ final class LongTextsScenario {
         Map.of("boardDecision", "APPROVE", "boardComment", text("Approved:", MAX)));
 
     assertThat(registry.get(id).status())
-        .as("the request went on after the board")
-        .isEqualTo(RequestStatus.ONBOARDING);
+        .as("the request went on after the board, to the negotiation")
+        .isEqualTo(RequestStatus.NEGOTIATION);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).list()).isNotEmpty();
     assertThat(management.createJobQuery().withException().list()).as("no failing job").isEmpty();
     assertThat(runtime.createIncidentQuery().list()).as("no incident").isEmpty();
