@@ -77,8 +77,9 @@ class TasklistFiltersTest extends ProcessScenario {
       assertThat(taskService.getVariablesLocal(review.getId()))
           .containsEntry("listRequestId", id)
           .containsEntry("listToolName", "Eventful")
-          .containsEntry("listRequester", "requester")
-          .containsEntry("listFirstYearCost", 15000.0);
+          // names and money in words, as the columns show them
+          .containsEntry("listRequester", "Riley Requester")
+          .containsEntry("listFirstYearCost", "USD 15,000.00");
     } finally {
       identityService.clearAuthentication();
     }
