@@ -149,6 +149,7 @@ final class ModelMocks {
   final TaskListener recordDecision = mock(TaskListener.class);
   final TaskListener budgetProposal = mock(TaskListener.class);
   final TaskListener boardPacketMail = mock(TaskListener.class);
+  final ExecutionListener shadowReviewEnded = mock(ExecutionListener.class);
   final TaskListener negotiation = mock(TaskListener.class);
 
   ModelMocks() {
@@ -187,6 +188,7 @@ final class ModelMocks {
     Mocks.register("recordDecisionListener", recordDecision);
     Mocks.register("budgetProposalListener", budgetProposal);
     Mocks.register("boardPacketMail", boardPacketMail);
+    Mocks.register("shadowReviewEndedListener", shadowReviewEnded);
     return this;
   }
 

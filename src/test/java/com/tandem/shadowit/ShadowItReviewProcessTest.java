@@ -126,6 +126,26 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   }
 
   @Test
+  void shouldRecordTheFindingDismissedWhenAnOperatorCancelsItsReview() {
+    String id = discover("Cancelo Inc", "Cancelo", 2, "90.00");
+    assign(id, "NONE");
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.IN_REVIEW);
+
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .processDefinitionKey("shadow-it-review")
+            .singleResult()
+            .getId();
+    runtimeService.deleteProcessInstance(instance, "Cancelled in Cockpit");
+
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.DISMISSED);
+    assertThat(findings.get(id).reason()).startsWith("The review was cancelled by an operator");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).count()).isZero();
+  }
+
+  @Test
   void shouldDismissTheFindingAndMailItOperationsWhenNotAMarketingTool() {
     String id = discover("Hopin Ltd", "Hopin", 14, "4800.00");
 
