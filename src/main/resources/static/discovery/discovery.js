@@ -108,7 +108,8 @@
         return;
       }
       $('password').value = '';
-      await enter(user, answer);
+      const me = await api('GET', '/api/me');
+      await enter((me.ok && me.data && me.data.name) || user, answer);
     } catch (e) {
       credentials = null;
       text(error, 'Tandem cannot be reached. Check your connection and try again.');

@@ -76,7 +76,7 @@
       list.append(li);
     }
     const names = (me.groups || []).map((g) => GROUP_NAMES[g] || g);
-    $('signed-in-user').textContent = me.userId;
+    $('signed-in-user').textContent = me.name || me.userId;
     $('signed-in-groups').textContent = names.length ? `(${names.join(', ')})` : '';
   }
 

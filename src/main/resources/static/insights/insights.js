@@ -86,7 +86,7 @@
       }
       if (!probe.ok) return refuse('Tandem could not load the insights. Try again later.');
       $('password').value = '';
-      text($('signed-in-user'), user);
+      text($('signed-in-user'), (me.data && me.data.name) || user);
       show($('signin-form'), false);
       show($('signin-help'), false);
       show($('signed-in'), true);

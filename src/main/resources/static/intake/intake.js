@@ -137,7 +137,8 @@
       await loadCurrencies();
       signedInUser = user;
       $('password').value = '';
-      text($('signed-in-user'), user);
+      const me = await api('GET', '/api/me');
+      text($('signed-in-user'), (me.ok && me.data && me.data.name) || user);
       show($('signin-form'), false);
       show($('signed-in'), true);
       show($('signin-help'), false);

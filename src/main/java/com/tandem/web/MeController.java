@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MeController {
 
-  /** The signed-in caller and what they may do. */
-  public record Me(String userId, List<String> groups, Permissions may) {}
+  /**
+   * The signed-in caller and what they may do; {@code name} is what pages show ("Riley Requester",
+   * the user id when Camunda knows no name).
+   */
+  public record Me(String userId, String name, List<String> groups, Permissions may) {}
 
   /** What the caller's groups allow, as {@link ApiCaller} decides it for every call. */
   public record Permissions(
@@ -25,9 +28,11 @@ public class MeController {
       boolean readDiscoveries) {}
 
   private final IdentityService identityService;
+  private final DisplayNames names;
 
-  public MeController(IdentityService identityService) {
+  public MeController(IdentityService identityService, DisplayNames names) {
     this.identityService = identityService;
+    this.names = names;
   }
 
   @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +40,7 @@ public class MeController {
     ApiCaller caller = ApiCaller.current(identityService);
     return new Me(
         caller.userId(),
+        names.user(caller.userId()),
         caller.groups(),
         new Permissions(
             caller.maySubmit(),

@@ -13,6 +13,10 @@ class MeApiTest extends ApiTestSupport {
 
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().get("userId").asText()).isEqualTo("itops");
+    assertThat(me.json().get("name").asText())
+        .as("the name pages show")
+        .isNotEqualTo("itops")
+        .isNotBlank();
     assertThat(me.json().get("groups").toString()).contains("it-operations");
     assertThat(me.json().at("/may/importDiscoveries").asBoolean()).isTrue();
     assertThat(me.json().at("/may/submitRequests").asBoolean()).isFalse();

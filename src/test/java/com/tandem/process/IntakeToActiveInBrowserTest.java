@@ -234,6 +234,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.type(By.id("password"), "demo");
     browser.click(By.id("signin-button"));
     browser.visible(By.id("signed-in-user"));
+    // the person's name, not their user id
+    browser.await(d -> !d.findElement(By.id("signed-in-user")).getText().equals(user));
   }
 
   /**
@@ -279,6 +281,14 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     By claim = By.xpath("//button[normalize-space()='Claim']");
     browser.click(claim);
     browser.await(ExpectedConditions.invisibilityOfElementLocated(claim));
+    if (user.equals("cmo")) {
+      // Issue 11 item 3: a reviewer can give a claimed task back (holiday) and claim it again.
+      browser.click(By.cssSelector("button.unclaim"));
+      browser.visible(claim);
+      browser.screenshot(shot + "-" + user + "-gave-the-task-back");
+      browser.click(claim);
+      browser.await(ExpectedConditions.invisibilityOfElementLocated(claim));
+    }
     browser.visible(By.cssSelector(".fjs-form"));
     fillForm.run();
     browser.screenshot(shot + "-" + user + "-filled-form");
