@@ -90,7 +90,10 @@ class SignInInBrowserTest extends OidcTestSupport {
     browser.visible(By.cssSelector(".fjs-form"));
     chooseRadio(browser, PurchaseProcess.MARKETING_DECISION.name(), "Approve");
     browser.type(
-        By.cssSelector("[id$='-Field_" + PurchaseProcess.MARKETING_COMMENT.name() + "']"),
+        By.cssSelector(
+            "[id$='-Field_"
+                + com.tandem.process.JointReviewProcess.MARKETING_CONDITIONS.name()
+                + "']"),
         "Signed in through the company's provider; the webinar gap is real.");
     browser.screenshot("cmo-filled-review");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
