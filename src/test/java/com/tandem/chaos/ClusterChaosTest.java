@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * The short form of the chaos run of issue 13, in every build: two real nodes on one scratch
  * MariaDB/MySQL database, {@code kill -9} of a node at a random point of each phase, then checks
  * straight on the database and the mail server. {@code -Dchaos.requests} (default 30) and {@code
- * -Dchaos.seed} (default: random, printed) repeat or widen it; {@link ClusterChaosRun} is the long
- * form.
+ * -Dchaos.seed} (default: random, printed) repeat or widen it, {@code -Dchaos.timeoutMinutes}
+ * (default 4) bounds each phase: the long form is {@code -Dchaos.requests=500
+ * -Dchaos.timeoutMinutes=15}.
  */
 @RequiresMySql
 @Tag("chaos")
@@ -24,7 +25,10 @@ class ClusterChaosTest {
   void killedNodesLoseNothingDoubleNothingAndLeaveNothingStuck() throws Exception {
     long seed = Long.getLong("chaos.seed", System.nanoTime());
     ClusterChaos chaos =
-        new ClusterChaos(Integer.getInteger("chaos.requests", 30), seed, Duration.ofMinutes(4));
+        new ClusterChaos(
+            Integer.getInteger("chaos.requests", 30),
+            seed,
+            Duration.ofMinutes(Integer.getInteger("chaos.timeoutMinutes", 4)));
     ClusterChaos.Outcome outcome = chaos.run();
     System.out.println("[chaos] " + outcome.describe());
     check(outcome);
