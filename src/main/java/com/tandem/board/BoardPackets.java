@@ -361,7 +361,7 @@ public class BoardPackets {
   }
 
   static String money(BigDecimal amount, String currency) {
-    return "%s %s".formatted(currency, String.format(Locale.ENGLISH, "%,.2f", amount));
+    return com.tandem.request.Money.format(amount, currency);
   }
 
   private static String months(int months) {

@@ -47,6 +47,6 @@ public class BudgetSummaries {
   }
 
   public static String money(BigDecimal amount, String currency) {
-    return "%s %,.2f".formatted(currency, amount);
+    return com.tandem.request.Money.format(amount, currency);
   }
 }

@@ -2,6 +2,7 @@ package com.tandem.onboarding;
 
 import static com.tandem.process.PurchaseProcess.ONBOARDING_BRIEFING;
 
+import com.tandem.process.BoundedText;
 import com.tandem.process.CaseIds;
 import com.tandem.request.Decision;
 import com.tandem.request.RequestRegistry;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OnboardingBriefingListener implements TaskListener {
 
-  static final int MAX = 4000;
+  static final int MAX = BoundedText.MAX_STRING;
   private static final int PER_COMMENT = 900;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -83,7 +84,7 @@ public class OnboardingBriefingListener implements TaskListener {
           "… and %d earlier decision%s (all in the decision log).\n%s"
               .formatted(dropped, dropped == 1 ? "" : "s", text);
     }
-    return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+    return BoundedText.fit(text);
   }
 
   private static int length(List<String> lines, int dropped) {
@@ -97,12 +98,7 @@ public class OnboardingBriefingListener implements TaskListener {
             decision.decision(), decision.decision().toLowerCase(Locale.ROOT).replace('_', ' '));
     String comment = decision.comment();
     String said =
-        comment == null || comment.isBlank()
-            ? ""
-            : ": "
-                + (comment.length() > PER_COMMENT
-                    ? comment.substring(0, PER_COMMENT) + "…"
-                    : comment);
+        comment == null || comment.isBlank() ? "" : ": " + BoundedText.cut(comment, PER_COMMENT);
     return "• %s — %s by %s on %s%s"
         .formatted(
             stage,

@@ -8,6 +8,7 @@ import static com.tandem.process.PurchaseProcess.SSO_CONFIGURED;
 import com.tandem.inventory.CustodyGaps;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
+import com.tandem.process.BoundedText;
 import com.tandem.process.CaseIds;
 import com.tandem.process.PurchaseProcess;
 import com.tandem.process.TaskDecision;
@@ -72,7 +73,7 @@ class OnboardingDecisions implements TaskDecisions {
                           "%s: please say why (custodyGapReason). It is recorded on the tool as an"
                                   .formatted(missing(sso, dpa))
                               + " open custody gap."));
-      if (reason.length() > 4000) {
+      if (reason.length() > BoundedText.MAX_STRING) {
         throw new BadUserRequestException("custodyGapReason must be at most 4000 characters.");
       }
       String caseId = CaseIds.get(task);
@@ -89,8 +90,7 @@ class OnboardingDecisions implements TaskDecisions {
         "SSO configured: %s; DPA signed: %s.".formatted(yesNo(sso), yesNo(dpa))
             + (reason == null || reason.equals(comment) ? "" : " Open custody gap: " + reason)
             + (comment == null || comment.isEmpty() ? "" : " " + comment);
-    return new TaskDecision.Recorded(
-        "COMPLETED", text.length() > 4000 ? text.substring(0, 3999) + "…" : text);
+    return new TaskDecision.Recorded("COMPLETED", BoundedText.fit(text));
   }
 
   private static String missing(boolean sso, boolean dpa) {

@@ -57,8 +57,7 @@ public final class JointReviewProcess {
    * The reviews already decided in this round, with their comments, for the reviewers still
    * deciding (at most 4000 characters; each comment in full in the decision log).
    */
-  public static final ProcessVariable<String> REVIEWS_SO_FAR =
-      ProcessVariable.string("reviewsSoFar");
+  public static final ProcessVariable<String> REVIEWS_SO_FAR = ProcessVariable.text("reviewsSoFar");
 
   /** The task whose SLA passed: an input of each escalation step. */
   public static final ProcessVariable<String> REVIEW_TASK = ProcessVariable.string("reviewTask");

@@ -222,7 +222,7 @@ public final class PurchaseProcess {
    * Task-local on onboarding: every decision taken on the case with its comment and conditions, in
    * words, for IT operations (at most 4000 characters; the decision log keeps them whole).
    */
-  public static final ProcessVariable<String> ONBOARDING_BRIEFING = string("onboardingBriefing");
+  public static final ProcessVariable<String> ONBOARDING_BRIEFING = text("onboardingBriefing");
 
   private PurchaseProcess() {}
 }

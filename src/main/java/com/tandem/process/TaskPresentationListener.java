@@ -8,9 +8,6 @@ import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -93,9 +90,7 @@ public class TaskPresentationListener implements TaskListener {
 
   /** "USD 12,000.00": the currency code, thousands separated, two decimals. */
   public static String money(BigDecimal amount, String currency) {
-    DecimalFormat format =
-        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    return (currency == null || currency.isBlank() ? "" : currency + " ") + format.format(amount);
+    return com.tandem.request.Money.format(amount, currency);
   }
 
   /**

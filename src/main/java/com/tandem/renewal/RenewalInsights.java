@@ -1,6 +1,7 @@
 package com.tandem.renewal;
 
 import com.tandem.insights.RenewalFigures;
+import com.tandem.inventory.InventoryService;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,36 +17,31 @@ class RenewalInsights implements RenewalFigures {
 
   private final JdbcClient jdbc;
   private final Renewals renewals;
+  private final InventoryService inventory;
 
-  RenewalInsights(JdbcClient jdbc, Renewals renewals) {
+  RenewalInsights(JdbcClient jdbc, Renewals renewals, InventoryService inventory) {
     this.jdbc = jdbc;
     this.renewals = renewals;
+    this.inventory = inventory;
   }
 
+  /** The renewal scan's candidates up to {@code until}, each marked when under review. */
   @Override
   public List<DueRenewal> dueUntil(LocalDate until) {
     Map<Long, Renewal> running = renewals.running();
-    return jdbc.sql(
-            """
-            SELECT id, name, vendor, notice_date, contract_end, annual_cost, currency
-            FROM tandem_tool
-            WHERE status = 'ACTIVE' AND notice_date IS NOT NULL AND notice_date <= ?
-            ORDER BY notice_date, id""")
-        .param(Date.valueOf(until))
-        .query(
-            (rs, n) ->
+    return inventory.contractsWithNoticeBy(until).stream()
+        .map(
+            tool ->
                 new DueRenewal(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("vendor"),
-                    rs.getDate("notice_date").toLocalDate(),
-                    rs.getDate("contract_end") == null
-                        ? null
-                        : rs.getDate("contract_end").toLocalDate(),
-                    rs.getBigDecimal("annual_cost"),
-                    rs.getString("currency"),
-                    running.containsKey(rs.getLong("id"))))
-        .list();
+                    tool.toolId(),
+                    tool.name(),
+                    tool.vendor(),
+                    tool.contract().noticeDate(),
+                    tool.contract().contractEnd(),
+                    tool.contract().annualCost(),
+                    tool.currency(),
+                    running.containsKey(tool.toolId())))
+        .toList();
   }
 
   /** Counted by the notice date that passed without a decision. */

@@ -10,13 +10,10 @@ import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolContract;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -261,8 +258,6 @@ public class RenewalService {
 
   /** "12,000.00 USD", for people. */
   static String money(BigDecimal amount, String currency) {
-    DecimalFormat format =
-        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    return format.format(amount) + " " + currency;
+    return com.tandem.request.Money.amount(amount) + " " + currency;
   }
 }

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenewalTaskCompletion implements TaskListener {
 
-  static final int MAX_TEXT = 4000;
+  static final int MAX_TEXT = com.tandem.process.BoundedText.MAX_STRING;
   static final Set<String> MARKETING_DECISIONS = Set.of("RENEW", "RENEW_CHANGED", "RETIRE");
   static final Set<String> IT_DECISIONS = Set.of("APPROVE", "RETIRE");
   static final Set<String> BOARD_DECISIONS = Set.of("APPROVE", "REJECT");

@@ -12,6 +12,7 @@ import static com.tandem.process.PurchaseProcess.PRIVACY_COMMENT;
 import static com.tandem.process.PurchaseProcess.PRIVACY_DECISION;
 import static com.tandem.process.PurchaseProcess.REVISION_ACTION;
 
+import com.tandem.process.BoundedText;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.ProcessVariable;
 import com.tandem.process.PurchaseProcess;
@@ -102,9 +103,7 @@ class ReviewDecisions implements TaskDecisions {
       if (checklist) {
         String gaps = ReviewsSoFar.checklistGaps(task);
         text = gaps == null ? text : text == null ? gaps : gaps + " " + text;
-        if (text != null && text.length() > ReviewsSoFar.MAX) {
-          text = text.substring(0, ReviewsSoFar.MAX - 1) + "…";
-        }
+        text = BoundedText.fit(text);
       }
       List<String> soFar = new ArrayList<>();
       REVIEWS_SO_FAR.find(task).filter(s -> !s.isBlank()).ifPresent(soFar::add);
@@ -120,9 +119,9 @@ class ReviewDecisions implements TaskDecisions {
       return null;
     }
     String text = raw.toString().strip();
-    if (text.length() > ReviewsSoFar.MAX) {
+    if (text.length() > BoundedText.MAX_STRING) {
       throw new BadUserRequestException(
-          "%s must be at most %d characters.".formatted(conditions.name(), ReviewsSoFar.MAX));
+          "%s must be at most %d characters.".formatted(conditions.name(), BoundedText.MAX_STRING));
     }
     return text.isEmpty() ? null : text;
   }

@@ -6,6 +6,7 @@ import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_DPA;
 import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_INTEGRATION;
 import static com.tandem.process.PurchaseProcess.IT_CHECKLIST_SSO;
 
+import com.tandem.process.BoundedText;
 import com.tandem.process.ProcessVariable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +16,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What the reviewers of one round have said so far, in words, for those still deciding: "IT review
- * (cio): Approve — SAML SSO; DPA with SCCs required." A Camunda String variable holds at most 4000
- * characters, so each comment is cut to its share; the decision log keeps it whole.
+ * (cio): Approve — SAML SSO; DPA with SCCs required." Each comment is cut to its share, so that the
+ * lines fit a String variable ({@link BoundedText}); the decision log keeps it whole.
  */
 final class ReviewsSoFar {
 
-  static final int MAX = 4000;
   private static final int PER_COMMENT = 1100;
 
   /** The IT checklist, in the words of the IT review form. */
@@ -39,19 +39,13 @@ final class ReviewsSoFar {
   /** One review as the others read it. */
   static String line(String review, String by, String decision, String comment) {
     String text =
-        comment == null || comment.isBlank()
-            ? ""
-            : " — "
-                + (comment.length() > PER_COMMENT
-                    ? comment.substring(0, PER_COMMENT) + "…"
-                    : comment);
+        comment == null || comment.isBlank() ? "" : " — " + BoundedText.cut(comment, PER_COMMENT);
     return "%s (%s): %s%s".formatted(review, by, words(decision), text);
   }
 
-  /** The lines joined, within {@link #MAX} characters. */
+  /** The lines joined, within what a String variable holds. */
   static String join(List<String> lines) {
-    String joined = String.join("\n", lines);
-    return joined.length() <= MAX ? joined : joined.substring(0, MAX - 1) + "…";
+    return BoundedText.fit(String.join("\n", lines));
   }
 
   /** "Not confirmed with the vendor: …" for the IT checklist items left unticked, else null. */

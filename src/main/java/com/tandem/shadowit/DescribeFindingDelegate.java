@@ -14,7 +14,6 @@ import static com.tandem.process.ShadowItProcess.USERS_SEEN;
 
 import com.tandem.process.RequestStep;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -68,7 +67,7 @@ public class DescribeFindingDelegate extends RequestStep {
             .formatted(
                 String.format(Locale.ENGLISH, "%,d", summary.usersSeen()),
                 summary.currency(),
-                String.format(Locale.ENGLISH, "%,.2f", spend.setScale(2, RoundingMode.HALF_UP)),
+                com.tandem.request.Money.amount(spend),
                 summary.firstSeen() == null ? "(unknown)" : summary.firstSeen().format(DAY),
                 sources.isEmpty() ? "(no source)" : sources));
     findings.setStatus(findingId, FindingStatus.IN_REVIEW, null);

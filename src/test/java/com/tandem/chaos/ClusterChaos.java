@@ -169,6 +169,7 @@ final class ClusterChaos {
 
         t = Instant.now();
         drive(
+            "reviews",
             acknowledged.values(),
             REVIEW_TASKS,
             Set.of("SUBMITTED", "AWAITING_REQUESTER", "IN_REVIEW"),
@@ -178,6 +179,7 @@ final class ClusterChaos {
 
         t = Instant.now();
         drive(
+            "onboarding",
             acknowledged.values(),
             LATE_TASKS,
             Set.of("BUDGET_PROPOSAL", "BOARD_REVIEW", "NEGOTIATION", "ONBOARDING", "IN_REVIEW"),
@@ -292,6 +294,7 @@ final class ClusterChaos {
    * completions and restarts it.
    */
   private void drive(
+      String phase,
       Collection<String> ids,
       Set<String> keys,
       Set<String> waiting,
@@ -306,7 +309,7 @@ final class ClusterChaos {
     while (true) {
       Map<String, Long> statuses = statuses(ids);
       long left = waiting.stream().mapToLong(s -> statuses.getOrDefault(s, 0L)).sum();
-      if (left == 0 || (keys == LATE_TASKS && statuses.getOrDefault("ACTIVE", 0L) == ids.size())) {
+      if (left == 0 || statuses.getOrDefault("ACTIVE", 0L) == ids.size()) {
         break;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -326,7 +329,7 @@ final class ClusterChaos {
         completed++;
         if (!killed && completed >= killAt) {
           killed = true;
-          killAndRestart(victim, keys == REVIEW_TASKS ? "reviews" : "onboarding", recoveries);
+          killAndRestart(victim, phase, recoveries);
         }
         node = live(other(node));
       }
@@ -335,7 +338,7 @@ final class ClusterChaos {
       }
     }
     if (!killed) {
-      killAndRestart(victim, keys == REVIEW_TASKS ? "reviews" : "onboarding", recoveries);
+      killAndRestart(victim, phase, recoveries);
     }
   }
 
