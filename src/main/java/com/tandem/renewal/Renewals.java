@@ -38,28 +38,57 @@ public class Renewals {
     this.clock = clock;
   }
 
+  /** A case the scan is about to start. */
+  record NewCase(String id, long toolId, LocalDate contractEnd, LocalDate noticeDate) {}
+
   /**
-   * Inserts the case; a second one for the same tool and term fails with {@link
-   * org.springframework.dao.DuplicateKeyException} (on MariaDB after the first commits).
+   * Inserts the cases in one statement; a second case for the same tool and term fails the whole
+   * statement with {@link org.springframework.dao.DuplicateKeyException} (on MariaDB after the
+   * transaction that inserted the first commits).
    */
-  void insert(String id, long toolId, LocalDate contractEnd, LocalDate noticeDate) {
-    jdbc.sql(
+  void insert(List<NewCase> cases) {
+    if (cases.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
             "INSERT INTO tandem_renewal (id, tool_id, contract_end, notice_date, status, started_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            id,
-            toolId,
-            Date.valueOf(contractEnd),
-            Date.valueOf(noticeDate),
-            RenewalStatus.IN_REVIEW.name(),
-            Timestamp.from(clock.instant()))
-        .update();
+                + " VALUES ");
+    List<Object> params = new java.util.ArrayList<>(cases.size() * 6);
+    Timestamp now = Timestamp.from(clock.instant());
+    for (NewCase c : cases) {
+      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+      params.addAll(
+          List.of(
+              c.id(),
+              c.toolId(),
+              Date.valueOf(c.contractEnd()),
+              Date.valueOf(c.noticeDate()),
+              RenewalStatus.IN_REVIEW.name(),
+              now));
+    }
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
-  void setProcessInstance(String id, String processInstanceId) {
-    jdbc.sql("UPDATE tandem_renewal SET process_instance_id = ? WHERE id = ?")
-        .params(processInstanceId, id)
-        .update();
+  /** Records each case's process instance (case id to instance id), in one statement. */
+  void setProcessInstances(Map<String, String> instances) {
+    if (instances.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder("UPDATE tandem_renewal SET process_instance_id = CASE id");
+    List<Object> params = new java.util.ArrayList<>(instances.size() * 3);
+    instances.forEach(
+        (id, instance) -> {
+          sql.append(" WHEN ? THEN ?");
+          params.add(id);
+          params.add(instance);
+        });
+    sql.append(" END WHERE id IN (")
+        .append(String.join(", ", java.util.Collections.nCopies(instances.size(), "?")))
+        .append(")");
+    params.addAll(instances.keySet());
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   /**

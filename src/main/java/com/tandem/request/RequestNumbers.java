@@ -1,5 +1,7 @@
 package com.tandem.request;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +59,76 @@ public class RequestNumbers {
         // that race as a deadlock. Either way the row exists now: take a number again.
         if (attempt == MAX_ATTEMPTS) {
           throw firstOfTheYearRace;
+        }
+      }
+    }
+  }
+
+  /**
+   * A block of {@code count} consecutive numbers of {@code prefix} in {@code year}, taken in the
+   * caller's transaction (which must be open): the year's counter row stays locked until the caller
+   * commits, so that callers taking blocks of one prefix run one after the other across every node,
+   * and a rollback returns the block (no gap). Call {@link #lockBlock} first, then this with the
+   * count the caller decided under that lock. For the renewal scan, which alone numbers {@code REN}
+   * cases: it starts a batch of renewals per block.
+   */
+  public List<String> takeBlock(String prefix, int year, int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    int updated =
+        jdbc.sql(
+                "UPDATE tandem_case_sequence SET next_value = next_value + ?"
+                    + " WHERE prefix = ? AND seq_year = ?")
+            .params(count, prefix, year)
+            .update();
+    if (updated == 0) {
+      throw new IllegalStateException(
+          "takeBlock(" + prefix + ", " + year + ") without lockBlock in the same transaction");
+    }
+    int last =
+        jdbc.sql("SELECT next_value FROM tandem_case_sequence WHERE prefix = ? AND seq_year = ?")
+            .params(prefix, year)
+            .query(Integer.class)
+            .single();
+    List<String> block = new ArrayList<>(count);
+    for (int value = last - count + 1; value <= last; value++) {
+      block.add("%s-%d-%05d".formatted(prefix, year, value));
+    }
+    return block;
+  }
+
+  /**
+   * Locks the counter of {@code prefix} in {@code year} in the caller's transaction (creating it,
+   * in a transaction of its own, when the year has none yet): whoever else locks it waits until the
+   * caller commits or rolls back. See {@link #takeBlock}.
+   */
+  public void lockBlock(String prefix, int year) {
+    if (!prefix.matches("[A-Z]{3}") || PURCHASE_REQUEST.equals(prefix)) {
+      throw new IllegalArgumentException("Not a case prefix with blocks: " + prefix);
+    }
+    for (int attempt = 1; ; attempt++) {
+      List<Integer> locked =
+          jdbc.sql(
+                  "SELECT next_value FROM tandem_case_sequence WHERE prefix = ? AND seq_year = ?"
+                      + " FOR UPDATE")
+              .params(prefix, year)
+              .query(Integer.class)
+              .list();
+      if (!locked.isEmpty()) {
+        return;
+      }
+      try {
+        ownTransaction.executeWithoutResult(
+            status ->
+                jdbc.sql(
+                        "INSERT INTO tandem_case_sequence (prefix, seq_year, next_value)"
+                            + " VALUES (?, ?, 0)")
+                    .params(prefix, year)
+                    .update());
+      } catch (DuplicateKeyException | PessimisticLockingFailureException anotherNodeCreatedIt) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw anotherNodeCreatedIt;
         }
       }
     }

@@ -87,7 +87,8 @@ public final class RenewalScanBenchmark {
   }
 
   private static String run(String name, String db, int tools) throws Exception {
-    MigratedDatabase database = db.equals("h2") ? MigratedDatabase.h2() : MigratedDatabase.mysql();
+    MigratedDatabase database =
+        db.equals("h2") ? MigratedDatabase.h2() : MigratedDatabase.mysqlAsTheApplication();
     LocalDate today = LocalDate.now();
     DayClock clock = new DayClock(today);
     try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
@@ -111,6 +112,9 @@ public final class RenewalScanBenchmark {
       configuration.setDatabaseSchemaUpdate("false");
       configuration.setJobExecutorActivate(false);
       configuration.setHistory("audit");
+      // as the application (camunda-bpm-spring-boot-starter's default id generator)
+      configuration.setIdGenerator(
+          new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
       configuration.setEnforceHistoryTimeToLive(true);
       configuration.setExpressionManager(
           new org.camunda.bpm.engine.spring.SpringExpressionManager(context, null));
@@ -126,7 +130,7 @@ public final class RenewalScanBenchmark {
                 context.getBean(JdbcInventoryService.class),
                 context.getBean(Renewals.class),
                 context.getBean(RequestNumbers.class),
-                engine.getRuntimeService(),
+                engine,
                 new RenewalProperties(
                     false, Duration.ofSeconds(30), "0 0 6 * * *", 60, LocalTime.of(8, 0)),
                 clock,

@@ -62,6 +62,43 @@ public final class MigratedDatabase implements AutoCloseable {
     return new MigratedDatabase(scratch.dataSource(), scratch);
   }
 
+  /**
+   * As {@link #mysql()}, with the connector settings of the application's {@code mysql} profile
+   * (prepared statement cache, rewritten batches, ...), for benchmarks that should see what
+   * production sees.
+   */
+  public static MigratedDatabase mysqlAsTheApplication() {
+    ScratchDatabase scratch =
+        MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_svc_");
+    HikariDataSource pool = new HikariDataSource();
+    pool.setPoolName("bench-" + scratch.name());
+    pool.setJdbcUrl(scratch.jdbcUrl());
+    pool.setUsername(MySqlTestServer.fromEnvironment().user());
+    pool.setPassword(MySqlTestServer.fromEnvironment().password());
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    pool.setMaximumPoolSize(12);
+    // src/main/resources/application-mysql.yaml, spring.datasource.hikari.data-source-properties
+    pool.addDataSourceProperty("cachePrepStmts", "true");
+    pool.addDataSourceProperty("prepStmtCacheSize", "500");
+    pool.addDataSourceProperty("prepStmtCacheSqlLimit", "16384");
+    pool.addDataSourceProperty("useLocalSessionState", "true");
+    pool.addDataSourceProperty("cacheServerConfiguration", "true");
+    pool.addDataSourceProperty("rewriteBatchedStatements", "true");
+    try {
+      migrate(pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      scratch.close();
+      throw e;
+    }
+    return new MigratedDatabase(
+        pool,
+        () -> {
+          pool.close();
+          scratch.close();
+        });
+  }
+
   /** Applies the master changelog to {@code dataSource}. */
   public static void migrate(DataSource dataSource) {
     SpringLiquibase liquibase = new SpringLiquibase();
