@@ -28,7 +28,10 @@ public class InventoryDemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryDemoData.class);
 
-  /** A catalog entry; the renewal date is this many months after the first load. */
+  /**
+   * A catalog entry; the renewal date is this many months and three weeks after the first load (see
+   * {@link #renewalDate}).
+   */
   record CatalogTool(
       String name,
       String vendor,
@@ -386,9 +389,10 @@ public class InventoryDemoData {
   /**
    * A realistic contract for a catalog tool: a one-year term ending on its renewal date, renewing
    * by itself. Tools renewing within three months have a 30-day notice period (monthly-cancellable
-   * SaaS), the others the usual 90 days, so that right after start some tools are in their renewal
-   * window with a notice date a few weeks away; seats in proportion to the cost (about 1 200 a seat
-   * a year, at least 3).
+   * SaaS), the others the usual 90 days; seats in proportion to the cost (about 1 200 a seat a
+   * year, at least 3). With the renewal dates of {@link #renewalDate}, right after the first start
+   * the tools renewing in 1, 2 and 4 months are in their renewal window with their notice date 3 to
+   * 8 weeks ahead (21, about 50 and about 52 days), and no tool's notice date has passed.
    */
   static ToolContract demoContract(NewTool entry, CatalogTool tool) {
     LocalDate end = entry.renewalDate();
@@ -402,6 +406,15 @@ public class InventoryDemoData {
         seats);
   }
 
+  /**
+   * The renewal date of a catalog tool loaded {@code today}: {@code renewalInMonths} months and
+   * three weeks on, so that even the one-month tools (30-day notice) have three weeks until their
+   * notice date.
+   */
+  static LocalDate renewalDate(LocalDate today, CatalogTool tool) {
+    return today.plusMonths(tool.renewalInMonths()).plusWeeks(3);
+  }
+
   /** Creates what is missing; idempotent. */
   public void apply() {
     JdbcInventoryService jdbcInventory = inventory.getIfAvailable();
@@ -409,7 +422,7 @@ public class InventoryDemoData {
       LOG.info("Inventory demo data skipped: tandem.inventory.provider is not jdbc");
       return;
     }
-    LocalDate firstOfMonth = LocalDate.now(clock).withDayOfMonth(1);
+    LocalDate today = LocalDate.now(clock);
     int added = 0;
     for (CatalogTool tool : CATALOG) {
       NewTool entry =
@@ -420,7 +433,7 @@ public class InventoryDemoData {
               tool.owner(),
               new BigDecimal(tool.annualCost()),
               "USD",
-              firstOfMonth.plusMonths(tool.renewalInMonths()),
+              renewalDate(today, tool),
               tool.sso(),
               tool.personalData());
       if (jdbcInventory.addOwnedTool(entry, tool.status())) {
