@@ -55,6 +55,17 @@ public interface BudgetService {
    */
   void shrinkHolds(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it);
 
+  /**
+   * Commits the amounts on the lines of {@code fiscalYear} whether they fit or not: money already
+   * spent (a contract that renewed by itself), which no check can refuse any more. A line without
+   * the money goes over: its available becomes negative, which {@link #lines} and the budget
+   * insight show. A missing line is created with amount 0. Idempotent per request and line: an
+   * amount the request committed there stays as it is; one it holds becomes the commitment.
+   *
+   * @return the lines as they stood for the request before: a shortfall is how far a line went over
+   */
+  BudgetCheck commitSpent(String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it);
+
   /** Turns the request's holds into commitments. Idempotent. */
   void commit(String requestId);
 

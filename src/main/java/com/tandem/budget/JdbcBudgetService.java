@@ -127,6 +127,84 @@ public class JdbcBudgetService implements BudgetService {
 
   @Override
   @Transactional
+  public BudgetCheck commitSpent(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+    Objects.requireNonNull(requestId, "requestId");
+    Map<BudgetOwner, BigDecimal> required = required(marketing, it);
+    Map<BudgetOwner, BigDecimal> available = new EnumMap<>(BudgetOwner.class);
+    for (BudgetOwner owner : LOCK_ORDER) {
+      BigDecimal amount = required.get(owner);
+      if (amount.signum() == 0) {
+        available.put(
+            owner,
+            lineId(fiscalYear, owner, false).map(id -> availableTo(requestId, id)).orElse(ZERO));
+        continue;
+      }
+      long lineId = lineId(fiscalYear, owner, true).orElseGet(() -> createLine(fiscalYear, owner));
+      BigDecimal before = availableTo(requestId, lineId);
+      available.put(owner, before);
+      if (commitOn(requestId, lineId, owner, amount) && before.compareTo(amount) < 0) {
+        LOG.warn(
+            "Request {} spent {} {} on the {} line of fiscal year {}, which had {} available:"
+                + " the line is over by {}",
+            requestId,
+            amount,
+            properties.currency(),
+            owner,
+            fiscalYear,
+            before,
+            amount.subtract(before.max(ZERO)));
+      }
+    }
+    return toCheck(fiscalYear, marketing, it, available);
+  }
+
+  /**
+   * Commits {@code amount} for the request on a locked line; a commitment made before stays.
+   * Whether this call committed it.
+   */
+  private boolean commitOn(String requestId, long lineId, BudgetOwner owner, BigDecimal amount) {
+    Optional<AllocationState> state =
+        jdbc.sql(
+                "SELECT state FROM tandem_budget_allocation"
+                    + " WHERE request_id = :requestId AND line_id = :lineId")
+            .param("requestId", requestId)
+            .param("lineId", lineId)
+            .query((rs, n) -> AllocationState.valueOf(rs.getString("state")))
+            .optional();
+    if (state.isPresent() && state.get() == AllocationState.COMMITTED) {
+      return false; // committed before: a retry
+    }
+    if (state.isPresent()) {
+      jdbc.sql(
+              "UPDATE tandem_budget_allocation SET amount = :amount, state = 'COMMITTED',"
+                  + " updated_at = CURRENT_TIMESTAMP"
+                  + " WHERE request_id = :requestId AND line_id = :lineId")
+          .param("amount", amount)
+          .param("requestId", requestId)
+          .param("lineId", lineId)
+          .update();
+    } else {
+      jdbc.sql(
+              "INSERT INTO tandem_budget_allocation (line_id, request_id, amount, state, created_at,"
+                  + " updated_at) VALUES (:lineId, :requestId, :amount, 'COMMITTED',"
+                  + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+          .param("lineId", lineId)
+          .param("requestId", requestId)
+          .param("amount", amount)
+          .update();
+    }
+    LOG.info(
+        "Committed {} {} on the {} line for request {}",
+        amount,
+        properties.currency(),
+        owner,
+        requestId);
+    return true;
+  }
+
+  @Override
+  @Transactional
   public void raiseForShortfall(
       String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     Objects.requireNonNull(requestId, "requestId");

@@ -195,6 +195,39 @@ abstract class BudgetServiceContract {
   }
 
   @Test
+  void shouldCommitSpentMoneyOnceEvenWhenTheLineGoesOver() {
+    budget.placeHolds("PR-1", FY, money("90000"), money("0"));
+
+    BudgetCheck check = budget.commitSpent("REN-1", FY, money("25000"), money("0"));
+    budget.commitSpent("REN-1", FY, money("25000"), money("0"));
+
+    assertThat(check.marketingShortfall()).isEqualTo(money("15000"));
+    assertThat(budget.allocations("REN-1"))
+        .extracting(BudgetAllocation::owner, BudgetAllocation::amount, BudgetAllocation::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                BudgetOwner.MARKETING, money("25000"), AllocationState.COMMITTED));
+    BudgetLine marketing = line(BudgetOwner.MARKETING);
+    assertThat(marketing.committed()).isEqualTo(money("25000"));
+    assertThat(marketing.available()).isEqualTo(money("-15000"));
+    assertThat(line(BudgetOwner.IT).committed()).isEqualTo(money("0"));
+  }
+
+  @Test
+  void shouldCommitSpentMoneyOnAFiscalYearWithoutLines() {
+    budget.commitSpent("REN-2", FY + 5, money("1200"), money("0"));
+
+    assertThat(budget.lines(FY + 5))
+        .filteredOn(line -> line.owner() == BudgetOwner.MARKETING)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.committed()).isEqualTo(money("1200"));
+              assertThat(line.available()).isEqualTo(money("-1200"));
+            });
+  }
+
+  @Test
   void shouldTurnHoldsIntoCommitments() {
     budget.placeHolds("PR-1", FY, money("40000"), money("15000"));
 

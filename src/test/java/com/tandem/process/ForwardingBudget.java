@@ -33,6 +33,12 @@ class ForwardingBudget implements BudgetService {
   }
 
   @Override
+  public BudgetCheck commitSpent(
+      String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
+    return real.commitSpent(requestId, fiscalYear, marketing, it);
+  }
+
+  @Override
   public BudgetCheck placeHolds(
       String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
     return real.placeHolds(requestId, fiscalYear, marketing, it);
