@@ -1,12 +1,16 @@
 package com.tandem.renewal;
 
+import static com.tandem.renewal.RenewalProcess.CONTRACT_LAPSED;
 import static com.tandem.renewal.RenewalProcess.RENEWAL_ID;
 
 import com.tandem.process.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The tool was offboarded instead of renewed: the renewal ends RETIRED. */
+/**
+ * The tool was offboarded instead of renewed: the renewal ends RETIRED, or LAPSED when nobody
+ * decided and the contract ended.
+ */
 @Component
 public class CloseRetiredDelegate extends RequestStep {
 
@@ -19,6 +23,6 @@ public class CloseRetiredDelegate extends RequestStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    renewals.closeRetired(RENEWAL_ID.get(execution));
+    renewals.closeRetired(RENEWAL_ID.get(execution), CONTRACT_LAPSED.find(execution).orElse(false));
   }
 }

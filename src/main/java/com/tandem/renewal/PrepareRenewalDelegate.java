@@ -3,6 +3,7 @@ package com.tandem.renewal;
 import static com.tandem.renewal.RenewalProcess.ANNUAL_COST;
 import static com.tandem.renewal.RenewalProcess.ANNUAL_COST_TEXT;
 import static com.tandem.renewal.RenewalProcess.ASKED_ANNUAL_COST;
+import static com.tandem.renewal.RenewalProcess.AUTO_RENEWS;
 import static com.tandem.renewal.RenewalProcess.CONTRACT_END;
 import static com.tandem.renewal.RenewalProcess.CURRENCY;
 import static com.tandem.renewal.RenewalProcess.NOTICE_DATE;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the tool, its contract and discovery's usage evidence into what the review forms show, and
  * sets the two deadlines: the reminder on the day before the notice date, and the end of the notice
- * date, past which the tool renews without review.
+ * date, past which the tool renews without review (for a contract that does not renew by itself,
+ * its end, when it lapses).
  */
 @Component
 public class PrepareRenewalDelegate extends RequestStep {
@@ -62,7 +64,12 @@ public class PrepareRenewalDelegate extends RequestStep {
     CONTRACT_END.set(execution, facts.renewal().contractEnd().toString());
     NOTICE_DATE.set(execution, noticeDate.toString());
     REMINDER_AT.set(execution, at(noticeDate.minusDays(1).atTime(properties.reminderTime())));
-    NOTICE_DEADLINE.set(execution, at(noticeDate.plusDays(1).atStartOfDay()));
+    boolean autoRenews = facts.contract().autoRenews();
+    AUTO_RENEWS.set(execution, autoRenews);
+    // renews by itself: past the notice date it is renewed; else it lapses at its end
+    NOTICE_DEADLINE.set(
+        execution,
+        at((autoRenews ? noticeDate.plusDays(1) : facts.renewal().contractEnd()).atStartOfDay()));
   }
 
   private Date at(java.time.LocalDateTime time) {

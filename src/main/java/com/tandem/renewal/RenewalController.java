@@ -68,7 +68,8 @@ public class RenewalController {
 
   @Operation(
       summary =
-          "How many renewals ended with each outcome: RENEWED, RENEWED_WITHOUT_REVIEW, RETIRED")
+          "How many renewals ended with each outcome: RENEWED, RENEWED_WITHOUT_REVIEW, RETIRED,"
+              + " LAPSED")
   @GetMapping("/renewals/outcomes")
   public Map<RenewalStatus, Long> outcomes() {
     mayRead();

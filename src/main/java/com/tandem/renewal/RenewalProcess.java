@@ -45,6 +45,8 @@ public final class RenewalProcess {
     public static final String REMINDER_DUE = "Timer_ReminderDue";
     public static final String SEND_REMINDER = "Task_SendRenewalReminder";
     public static final String NOTICE_DATE_PASSED = "Timer_NoticeDatePassed";
+    public static final String RENEWS_BY_ITSELF = "Gateway_RenewsByItself";
+    public static final String RECORD_LAPSED = "Task_RecordLapsed";
     public static final String RECORD_RENEWED_WITHOUT_REVIEW = "Task_RecordRenewedWithoutReview";
     public static final String END_RENEWED_WITHOUT_REVIEW = "EndEvent_RenewedWithoutReview";
     public static final String NEGOTIATE_RENEWAL = "Task_NegotiateRenewal";
@@ -81,13 +83,19 @@ public final class RenewalProcess {
   public static final ProcessVariable<String> CONTRACT_END = string("contractEnd");
   public static final ProcessVariable<String> NOTICE_DATE = string("noticeDate");
 
+  /** Whether the contract renews by itself: decides what the deadline means. */
+  public static final ProcessVariable<Boolean> AUTO_RENEWS = bool("autoRenews");
+
   /** Seats bought against users seen by discovery, or "no usage data", for marketing. */
   public static final ProcessVariable<String> USAGE_SUMMARY = string("usageSummary");
 
   /** The day before the notice date, in the morning: both leaderships are reminded. */
   public static final ProcessVariable<Date> REMINDER_AT = date("reminderAt");
 
-  /** The end of the notice date: past it the tool renews without review. */
+  /**
+   * The end of the notice date, past which the tool renews without review; for a contract that does
+   * not renew by itself, its end, when it lapses.
+   */
   public static final ProcessVariable<Date> NOTICE_DEADLINE = date("noticeDeadline");
 
   // Task_RenewalReviewMarketing (PRODUCT.md §7).
@@ -120,6 +128,12 @@ public final class RenewalProcess {
       OffboardingProcess.OFFBOARDING_REASON;
   public static final ProcessVariable<String> OFFBOARDING_REQUESTED_BY =
       OffboardingProcess.REQUESTED_BY;
+
+  /** Set by {@link Elements#RECORD_LAPSED}: the offboarding ends the renewal LAPSED. */
+  public static final ProcessVariable<Boolean> CONTRACT_LAPSED = bool("contractLapsed");
+
+  /** Who asked for the offboarding of a lapsed contract: nobody decided, Tandem did. */
+  public static final String LAPSE_REQUESTED_BY = "tandem";
 
   private RenewalProcess() {}
 }

@@ -178,22 +178,58 @@ public class RenewalService {
 
   /**
    * The notice date passed without both decisions: the contract renewed by itself, at today's cost
-   * and seats. Recorded as RENEWED_WITHOUT_REVIEW, the outcome Tandem exists to drive to zero.
+   * and seats. That money is spent: the next term's cost is committed on the MARKETING line of the
+   * fiscal year the term starts in (the line a reviewed renewal holds on), even when the line lacks
+   * it (the line goes over, and the budget insight shows it below zero). The contract moves one
+   * term on and the case ends RENEWED_WITHOUT_REVIEW, the outcome Tandem exists to drive to zero.
+   * Idempotent: a retry commits and moves nothing twice.
    */
   @Transactional
   public LocalDate renewWithoutReview(String renewalId) {
-    ToolContract contract = facts(renewalId).contract();
-    LocalDate newEnd = moveContract(renewalId, contract.annualCost(), contract.seatsBought());
+    Facts facts = facts(renewalId);
+    BigDecimal cost = facts.contract().annualCost();
+    int fiscalYear = budget.fiscalYearOf(facts.renewal().contractEnd());
     budget.release(renewalId);
+    BudgetCheck check = budget.commitSpent(renewalId, fiscalYear, cost, BigDecimal.ZERO);
+    LocalDate newEnd = moveContract(renewalId, cost, facts.contract().seatsBought());
     renewals.end(renewalId, RenewalStatus.RENEWED_WITHOUT_REVIEW, newEnd);
+    LOG.warn(
+        "Renewal {}: '{}' renewed without review to {}; {} committed on the marketing line of"
+            + " fiscal year {}{}",
+        renewalId,
+        facts.tool().name(),
+        newEnd,
+        money(cost, facts.currency()),
+        fiscalYear,
+        check.sufficient()
+            ? ""
+            : ", which goes over by " + money(check.marketingShortfall(), facts.currency()));
     return newEnd;
   }
 
-  /** The tool was offboarded: the case ends RETIRED and anything it held is released. */
+  /**
+   * A contract that does not renew by itself reached its end without both decisions: it lapsed. The
+   * tool goes through tool-offboarding (its data out, its access revoked) and the case ends LAPSED
+   * once that is done ({@link #closeRetired}).
+   */
+  void recordLapsed(String renewalId) {
+    renewals.setStatus(renewalId, RenewalStatus.OFFBOARDING);
+    LOG.warn(
+        "Renewal {}: the contract of tool {} ended on {} without a renewal decision and does not"
+            + " renew by itself; the tool is offboarded",
+        renewalId,
+        renewal(renewalId).toolId(),
+        renewal(renewalId).contractEnd());
+  }
+
+  /**
+   * The tool was offboarded: the case ends RETIRED (LAPSED when nobody decided and the contract
+   * ended) and anything it held is released.
+   */
   @Transactional
-  public void closeRetired(String renewalId) {
+  public void closeRetired(String renewalId, boolean lapsed) {
     budget.release(renewalId);
-    renewals.end(renewalId, RenewalStatus.RETIRED, null);
+    renewals.end(renewalId, lapsed ? RenewalStatus.LAPSED : RenewalStatus.RETIRED, null);
   }
 
   private LocalDate moveContract(String renewalId, BigDecimal annualCost, Integer seats) {

@@ -1,6 +1,6 @@
 package com.tandem.renewal;
 
-/** Where a renewal stands; the last three are its outcomes. */
+/** Where a renewal stands; the last four are its outcomes. */
 public enum RenewalStatus {
   IN_REVIEW,
   NEGOTIATION,
@@ -9,9 +9,13 @@ public enum RenewalStatus {
   RENEWED,
   /** The notice date passed without both decisions: the contract renewed by itself. */
   RENEWED_WITHOUT_REVIEW,
-  RETIRED;
+  RETIRED,
+  /**
+   * A contract that does not renew by itself ended without both decisions: the tool was offboarded.
+   */
+  LAPSED;
 
   public boolean isOutcome() {
-    return this == RENEWED || this == RENEWED_WITHOUT_REVIEW || this == RETIRED;
+    return this == RENEWED || this == RENEWED_WITHOUT_REVIEW || this == RETIRED || this == LAPSED;
   }
 }

@@ -1,5 +1,6 @@
 package com.tandem.process;
 
+import static com.tandem.renewal.RenewalProcess.AUTO_RENEWS;
 import static com.tandem.renewal.RenewalProcess.BOARD_DECISION;
 import static com.tandem.renewal.RenewalProcess.HOLDS_PLACED;
 import static com.tandem.renewal.RenewalProcess.IT_RENEWAL_COMMENT;
@@ -79,6 +80,9 @@ class RenewalModelTest {
   /** One answer per placement of holds; placed when none is left. */
   final Deque<Boolean> holdsPlaced = new ArrayDeque<>();
 
+  /** What Task_PrepareRenewal reads from the contract; null for a model deployed before it did. */
+  Boolean autoRenews = true;
+
   final List<String> steps = new ArrayList<>();
   final List<String> statuses = new ArrayList<>();
 
@@ -89,6 +93,16 @@ class RenewalModelTest {
             TOOL_NAME.set(execution, "Hootsuite");
             REMINDER_AT.set(execution, ModelMocks.inDays(9));
             NOTICE_DEADLINE.set(execution, ModelMocks.inDays(11));
+            if (autoRenews != null) {
+              AUTO_RENEWS.set(execution, autoRenews);
+            }
+          });
+  final JavaDelegate lapsed =
+      delegate(
+          execution -> {
+            steps.add("lapsed");
+            OFFBOARDING_REASON.set(execution, "The contract ended without a renewal decision.");
+            OFFBOARDING_REQUESTED_BY.set(execution, "tandem");
           });
   final JavaDelegate reminder = delegate(execution -> steps.add("reminder"));
   final JavaDelegate renewedWithoutReview =
@@ -124,6 +138,7 @@ class RenewalModelTest {
     Mocks.register("raiseRenewalBudgetDelegate", raise);
     Mocks.register("renewContractDelegate", renew);
     Mocks.register("closeRetiredDelegate", closeRetired);
+    Mocks.register("recordLapsedDelegate", lapsed);
     Mocks.register("renewalStatus", renewalStatus);
     Mocks.register("taskPresentationListener", taskPresentation);
     Mocks.register("renewalTaskCompletion", taskCompletion);
@@ -336,6 +351,34 @@ class RenewalModelTest {
     assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED_WITHOUT_REVIEW);
     Assertions.assertThat(steps).containsExactly("prepare", "renewed without review");
     Assertions.assertThat(jobQuery().count()).as("the reminder timer is gone").isZero();
+  }
+
+  @Test
+  void shouldRecordRenewedWithoutReviewWhenAModelOfBeforeAutoRenewsReachesTheNoticeDate() {
+    autoRenews = null;
+    ProcessInstance renewal = start();
+    runJob(Elements.NOTICE_DATE_PASSED);
+    runJob(Elements.RECORD_RENEWED_WITHOUT_REVIEW);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED_WITHOUT_REVIEW);
+    Assertions.assertThat(steps).containsExactly("prepare", "renewed without review");
+  }
+
+  @Test
+  void shouldOffboardTheToolWhenAContractThatDoesNotRenewEndsUndecided() throws Exception {
+    autoRenews = false;
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    runJob(Elements.NOTICE_DATE_PASSED);
+
+    Assertions.assertThat(taskQuery().processInstanceId(renewal.getId()).count())
+        .as("the open review is cancelled")
+        .isZero();
+    runJob(Elements.RECORD_LAPSED);
+    assertThat(renewal).hasPassed(Elements.RENEWS_BY_ITSELF, Elements.RECORD_LAPSED);
+    finishOffboarding(renewal, "tandem");
+    Assertions.assertThat(steps).containsExactly("prepare", "lapsed", "retired");
+    verify(renewedWithoutReview, never()).execute(any());
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -80,8 +80,14 @@ class RenewalProcessTest extends ProcessScenario {
     ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
   }
 
-  /** An ACTIVE tool of its own whose contract ends {@code endInDays} from today. */
+  /**
+   * An ACTIVE tool of its own whose contract ends {@code endInDays} from today, renewing by itself.
+   */
   long tool(int endInDays, int noticeDays, String annualCost, Integer seats) {
+    return tool(endInDays, noticeDays, annualCost, seats, true);
+  }
+
+  long tool(int endInDays, int noticeDays, String annualCost, Integer seats, boolean autoRenews) {
     int n = NEXT.getAndIncrement();
     var tool =
         inventory.registerInUse(
@@ -102,7 +108,7 @@ class RenewalProcessTest extends ProcessScenario {
             today.plusDays(endInDays).minusYears(1),
             today.plusDays(endInDays),
             noticeDays,
-            true,
+            autoRenews,
             new BigDecimal(annualCost),
             seats));
     return tool.id();
@@ -367,11 +373,12 @@ class RenewalProcessTest extends ProcessScenario {
   }
 
   @Test
-  void shouldRecordTheToolRenewedWithoutReviewOnceTheNoticeDatePassed() {
+  void shouldRecordTheToolRenewedWithoutReviewAndCommitItsCostOnceTheNoticeDatePassed() {
     long toolId = tool(70, 30, "6000.00", 10);
     String id = scanAndStart(toolId);
     complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW");
     long before = renewalService.outcomes().get(RenewalStatus.RENEWED_WITHOUT_REVIEW);
+    int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
     LocalDate noticeDate = today.plusDays(40);
 
     moveTo(noticeDate.atTime(23, 59));
@@ -384,11 +391,127 @@ class RenewalProcessTest extends ProcessScenario {
     assertThat(instanceOf(id)).isNull();
     Renewal renewal = renewals.find(id).orElseThrow();
     assertThat(renewal.status()).isEqualTo(RenewalStatus.RENEWED_WITHOUT_REVIEW);
+    assertThat(renewal.newContractEnd()).isEqualTo(today.plusDays(70).plusYears(1));
     assertThat(inventory.contract(toolId).orElseThrow().contractEnd())
         .isEqualTo(today.plusDays(70).plusYears(1));
+    // the contract renewed by itself: the next term's cost is spent on its fiscal year's line
+    assertThat(budget.allocations(id))
+        .extracting(
+            BudgetAllocation::owner,
+            BudgetAllocation::fiscalYear,
+            BudgetAllocation::amount,
+            BudgetAllocation::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                BudgetOwner.MARKETING,
+                fiscalYear,
+                new BigDecimal("6000.00"),
+                AllocationState.COMMITTED));
     // counted (demo tools whose notice date passed on the way are counted too)
     assertThat(renewalService.outcomes().get(RenewalStatus.RENEWED_WITHOUT_REVIEW))
         .isGreaterThanOrEqualTo(before + 1);
+
+    // a retried step moves and commits nothing twice
+    renewalService.renewWithoutReview(id);
+    assertThat(inventory.contract(toolId).orElseThrow().contractEnd())
+        .isEqualTo(today.plusDays(70).plusYears(1));
+    assertThat(budget.allocations(id))
+        .extracting(BudgetAllocation::amount, BudgetAllocation::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                new BigDecimal("6000.00"), AllocationState.COMMITTED));
+  }
+
+  @Test
+  void shouldCommitTheCostOfARenewalWithoutReviewEvenWhenTheLineGoesOver() {
+    int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
+    BigDecimal available = marketingLine(fiscalYear).available().max(BigDecimal.ZERO);
+    BigDecimal cost = available.add(new BigDecimal("2500.00"));
+    long toolId = tool(70, 30, cost.toPlainString(), 10);
+    String id = scanAndStart(toolId);
+
+    moveTo(today.plusDays(41).atTime(0, 1));
+    runJobs();
+
+    assertThat(renewals.find(id).orElseThrow().status())
+        .isEqualTo(RenewalStatus.RENEWED_WITHOUT_REVIEW);
+    BudgetLine line = marketingLine(fiscalYear);
+    assertThat(line.available()).as("the line went over").isNegative();
+    assertThat(budget.allocations(id))
+        .extracting(BudgetAllocation::amount, BudgetAllocation::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(cost, AllocationState.COMMITTED));
+  }
+
+  @Test
+  void shouldLetAContractThatDoesNotRenewByItselfLapseAtItsEndAndOffboardTheTool() {
+    long toolId = tool(70, 30, "6000.00", 10, false);
+    String id = scanAndStart(toolId);
+    complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW");
+
+    // past the notice date nothing renews it: the reviewers still have until the contract ends
+    moveTo(today.plusDays(41).atTime(0, 1));
+    runJobs();
+    assertThat(openTasks(id)).containsExactly(Elements.REVIEW_IT);
+
+    moveTo(today.plusDays(69).atTime(23, 59));
+    runJobs();
+    assertThat(openTasks(id)).containsExactly(Elements.REVIEW_IT);
+
+    moveTo(today.plusDays(70).atTime(0, 1));
+    runJobs();
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.OFFBOARDING);
+    assertThat(inventory.contract(toolId).orElseThrow().contractEnd())
+        .as("not renewed")
+        .isEqualTo(today.plusDays(70));
+    assertThat(budget.allocations(id)).isEmpty();
+    ProcessInstance offboarding =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OffboardingProcess.PROCESS_KEY)
+            .variableValueEquals(OffboardingProcess.ORIGIN_CASE_ID.name(), id)
+            .singleResult();
+    assertThat(offboarding).isNotNull();
+    assertThat((String) runtimeService.getVariable(offboarding.getId(), "offboardingReason"))
+        .isEqualTo(
+            "The contract ended on "
+                + today.plusDays(70)
+                + " without a renewal decision and does not renew by itself.");
+
+    String off = offboarding.getBusinessKey();
+    complete(
+        off,
+        OffboardingProcess.Elements.EXPORT_DATA,
+        "itops",
+        OffboardingProcess.NO_DATA_HELD.name(),
+        true,
+        OffboardingProcess.NO_DATA_REASON.name(),
+        "Survey answers were exported monthly to our warehouse.");
+    complete(
+        off,
+        OffboardingProcess.Elements.REVOKE_ACCESS,
+        "itops",
+        OffboardingProcess.SSO_REMOVED.name(),
+        true,
+        OffboardingProcess.API_KEYS_REVOKED.name(),
+        true);
+    complete(
+        off,
+        OffboardingProcess.Elements.CONFIRM_DELETION,
+        "itops",
+        OffboardingProcess.DELETION_CONFIRMED_ON.name(),
+        today.plusDays(69).toString(),
+        OffboardingProcess.DELETION_REFERENCE.name(),
+        "DEL-43");
+    runJobs();
+
+    assertThat(inventory.tool(toolId).orElseThrow().status()).isEqualTo(ToolStatus.RETIRED);
+    assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.LAPSED);
+    assertThat(instanceOf(id)).isNull();
+    assertThat(renewalService.outcomes().get(RenewalStatus.LAPSED)).isPositive();
+    // the tool is retired: no next renewal
+    scan.scan();
+    assertThat(renewalsOf(toolId)).hasSize(1);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
