@@ -47,7 +47,7 @@ public class RenewalScanSchedule {
     try {
       scan.scan();
     } catch (RuntimeException failure) {
-      // the next run tries again; nothing half-done stays behind (one transaction per tool)
+      // the next run tries again; nothing half-done stays behind (one transaction per batch)
       LOG.error("The renewal scan failed; the next run tries again", failure);
     }
   }
