@@ -83,9 +83,15 @@ public final class InsightsBenchmark {
     props.put("logging.level.root", "WARN");
     props.put("logging.level.com.tandem", "WARN");
     String existing = System.getProperty("bench.database");
-    try (ScratchDatabase scratch =
-        existing == null ? server.createScratchDatabase("tandem_insights_bench_") : null) {
-      props.put("TANDEM_DB_URL", existing == null ? scratch.jdbcUrl() : server.jdbcUrl(existing));
+    boolean keep = Boolean.getBoolean("bench.keep");
+    ScratchDatabase created =
+        existing == null ? server.createScratchDatabase("tandem_insights_bench_") : null;
+    if (created != null && keep) {
+      System.out.println(
+          "database  : " + created.name() + " (kept: -Dbench.database=" + created.name() + ")");
+    }
+    try (ScratchDatabase scratch = keep ? null : created) {
+      props.put("TANDEM_DB_URL", existing == null ? created.jdbcUrl() : server.jdbcUrl(existing));
       props.put("TANDEM_DB_USER", server.user());
       props.put("TANDEM_DB_PASSWORD", server.password());
       props.put("TANDEM_ADMIN_USER", "admin");
