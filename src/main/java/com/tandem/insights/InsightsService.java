@@ -112,14 +112,14 @@ public class InsightsService {
     FiscalYear fy = fiscalYear(year);
     Map<Stage, DurationHistogram> histograms = new EnumMap<>(Stage.class);
     Map<Stage, long[]> sla = new EnumMap<>(Stage.class);
+    // the months of a bucket are added up here: on MariaDB, grouping the year's rows (tens of
+    // thousands on 100 000 requests) in a temporary table took longer than sending them
     jdbc.sql(
             """
-            SELECT task_key, bucket, SUM(task_count) AS n, SUM(with_sla) AS with_sla,
-                   SUM(late) AS late
+            SELECT task_key, bucket, task_count AS n, with_sla, late
               FROM tandem_insights_task_rollup
              WHERE capability = :cap AND period >= :from AND period < :until
                AND task_key IN (:keys)
-             GROUP BY task_key, bucket
             """)
         .param("cap", capability == null ? StageRollup.EVERY : capability)
         .param("from", period(fy.start()))
