@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,12 @@ public class RequestRegistry {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public RequestRegistry(JdbcClient jdbc, Clock clock) {
+  public RequestRegistry(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   public void register(String id, String requester, String processInstanceId, IntakeData data) {
@@ -71,8 +74,17 @@ public class RequestRegistry {
         .update();
   }
 
-  /** Replaces what the requester filled in (a resubmission after REQUEST_CHANGES). */
+  /**
+   * Replaces what the requester filled in (a resubmission after REQUEST_CHANGES) and announces it
+   * as a {@link RequestRevised}.
+   */
   public void revise(String id, IntakeData data) {
+    String previousCapabilities =
+        jdbc.sql("SELECT capabilities FROM tandem_purchase_request WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     jdbc.sql(
             """
             UPDATE tandem_purchase_request SET tool_name = ?, vendor = ?, vendor_url = ?, business_justification = ?,
@@ -99,6 +111,7 @@ public class RequestRegistry {
             Timestamp.from(clock.instant()),
             id)
         .update();
+    events.publishEvent(new RequestRevised(id, previousCapabilities));
   }
 
   public void setStatus(String id, RequestStatus status) {
@@ -132,12 +145,14 @@ public class RequestRegistry {
     if (known) {
       return;
     }
+    Timestamp at = Timestamp.from(clock.instant());
     jdbc.sql(
             """
             INSERT INTO tandem_request_decision (request_id, stage, decision, decided_by, decided_at, comment_text, task_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, stage, decision, by, Timestamp.from(clock.instant()), comment, taskId)
+        .params(id, stage, decision, by, at, comment, taskId)
         .update();
+    events.publishEvent(new DecisionRecorded(id, stage, decision, at.toLocalDateTime()));
   }
 
   /**
