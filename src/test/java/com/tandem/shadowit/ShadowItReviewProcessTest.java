@@ -42,6 +42,8 @@ import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessScenario;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.ShadowItProcess.Elements;
+import com.tandem.testsupport.Browser;
+import com.tandem.testsupport.RequiresChromium;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +64,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -423,6 +427,58 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     String all = new String(mail.getInputStream().readAllBytes());
     assertThat(content.getCount()).isGreaterThan(1);
     assertThat(all).contains("board-packet-" + id + ".pdf");
+  }
+
+  @Test
+  @RequiresChromium
+  void shouldShowTheBoardTheToolInUseInTasklist() {
+    String id = discover("Hotjar Ltd", "Hotjar", 57, "7200.00");
+    assign(id, "NONE");
+    review(id, "APPROVE", "APPROVE");
+    adopt(
+        id,
+        marketingLine(budget.fiscalYearOf(LocalDate.now())).available().add(new BigDecimal("100")));
+    propose(id, 100.0);
+    complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
+    Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
+    try (Browser browser = new Browser("shadow-it-board")) {
+      browser.onFailureScreenshot(
+          () -> {
+            browser.open(url("/camunda/app/tasklist/default/"));
+            browser.type(
+                By.cssSelector(
+                    "input[ng-model='username'], input#inputUsername, input[name='username']"),
+                "board");
+            browser.type(By.cssSelector("input[type='password']"), "demo");
+            browser.click(By.cssSelector("form button[type='submit']"));
+            browser.visible(By.cssSelector(".task-filters, .tasks-list, [cam-tasklist-filters]"));
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + board.getId()));
+            WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+            browser.await(driver -> form.getText().contains("6. The joint proposal"));
+            assertThat(form.getText())
+                .contains(
+                    "budget to adopt a tool found in use",
+                    "1. The tool in use (shadow-IT finding)",
+                    "Users seen: 57",
+                    "USD 7,200.00 in the last twelve months",
+                    "Riley Requester",
+                    "Raise the marketing line by")
+                .doesNotContain("1. The request", "requested by", "approve this purchase");
+            assertThat(browser.driver().findElements(By.partialLinkText("as a PDF")))
+                .as("one link to the packet")
+                .hasSize(1);
+            assertThat(
+                    browser
+                        .visible(By.partialLinkText("Open the board packet as a PDF"))
+                        .getAttribute("href"))
+                .endsWith("/api/discoveries/" + id + "/board-packet.pdf");
+            browser.screenshot("board-sees-the-tool-in-use");
+          });
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
   }
 
   @Test
