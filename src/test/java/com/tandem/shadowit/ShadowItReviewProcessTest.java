@@ -438,20 +438,31 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     adopt(
         id,
         marketingLine(budget.fiscalYearOf(LocalDate.now())).available().add(new BigDecimal("100")));
+    Task draft = task(id, Elements.DRAFT_BUDGET_PROPOSAL);
+    try (Browser browser = new Browser("shadow-it-draft")) {
+      browser.onFailureScreenshot(
+          () -> {
+            signIn(browser, "cmo");
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + draft.getId()));
+            WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+            browser.await(driver -> form.getText().contains("The tool in use (shadow-IT finding)"));
+            assertThat(form.getText())
+                .contains(
+                    "Hotjar from Hotjar Ltd: nobody requested it",
+                    "Owned by requester (Growth)",
+                    "What discovery knows",
+                    "Raise the marketing line by")
+                .doesNotContain("The request", "Business justification", "The board must decide");
+            browser.screenshot("cmo-drafts-for-the-tool-in-use");
+          });
+    }
     propose(id, 100.0);
     complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
     Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
     try (Browser browser = new Browser("shadow-it-board")) {
       browser.onFailureScreenshot(
           () -> {
-            browser.open(url("/camunda/app/tasklist/default/"));
-            browser.type(
-                By.cssSelector(
-                    "input[ng-model='username'], input#inputUsername, input[name='username']"),
-                "board");
-            browser.type(By.cssSelector("input[type='password']"), "demo");
-            browser.click(By.cssSelector("form button[type='submit']"));
-            browser.visible(By.cssSelector(".task-filters, .tasks-list, [cam-tasklist-filters]"));
+            signIn(browser, "board");
             browser.open(url("/camunda/app/tasklist/default/#/?task=" + board.getId()));
             WebElement form = browser.visible(By.cssSelector(".fjs-form"));
             browser.await(driver -> form.getText().contains("6. The joint proposal"));
@@ -475,6 +486,16 @@ class ShadowItReviewProcessTest extends ProcessScenario {
             browser.screenshot("board-sees-the-tool-in-use");
           });
     }
+  }
+
+  private void signIn(Browser browser, String user) {
+    browser.open(url("/camunda/app/tasklist/default/"));
+    browser.type(
+        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"),
+        user);
+    browser.type(By.cssSelector("input[type='password']"), "demo");
+    browser.click(By.cssSelector("form button[type='submit']"));
+    browser.visible(By.cssSelector(".task-filters, .tasks-list, [cam-tasklist-filters]"));
   }
 
   private String url(String path) {
