@@ -3,15 +3,13 @@ package com.tandem.board;
 import static com.tandem.process.PurchaseProcess.BOARD_PACKET;
 import static com.tandem.process.PurchaseProcess.BOARD_PACKET_VIEW;
 import static com.tandem.process.PurchaseProcess.BUDGET_SUMMARY;
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tandem.budget.BudgetService;
 import com.tandem.budget.BudgetSummaries;
-import com.tandem.budget.RequestBudget;
+import com.tandem.process.CaseIds;
 import com.tandem.process.RequestStep;
-import com.tandem.request.RequestRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -26,28 +24,28 @@ public class AssembleBoardPacketDelegate extends RequestStep {
   private final BoardPackets packets;
   private final BudgetSummaries summaries;
   private final BudgetService budget;
-  private final RequestRegistry registry;
+  private final Cases cases;
   private final ObjectMapper json;
 
   public AssembleBoardPacketDelegate(
       BoardPackets packets,
       BudgetSummaries summaries,
       BudgetService budget,
-      RequestRegistry registry,
+      Cases cases,
       ObjectMapper json) {
     super("assemble the board packet");
     this.packets = packets;
     this.summaries = summaries;
     this.budget = budget;
-    this.registry = registry;
+    this.cases = cases;
     this.json = json;
   }
 
   @Override
   protected void run(DelegateExecution execution) {
-    String requestId = REQUEST_ID.get(execution);
+    String requestId = CaseIds.get(execution);
     BoardPacket packet = packets.assemble(requestId);
-    var request = registry.get(requestId);
+    BudgetCase subject = cases.get(requestId);
     try {
       BOARD_PACKET_VIEW.set(execution, json.writeValueAsString(packet));
     } catch (JsonProcessingException e) {
@@ -57,6 +55,8 @@ public class AssembleBoardPacketDelegate extends RequestStep {
     BUDGET_SUMMARY.set(
         execution,
         summaries.describe(
-            RequestBudget.of(request, budget).checkWith(budget), request.data().currency()));
+            subject.needs().checkWith(budget),
+            subject.currency(),
+            subject.request() != null ? "This request" : "Adopting the tool"));
   }
 }

@@ -3,14 +3,19 @@ package com.tandem.board;
 import java.util.List;
 
 /**
- * The board packet of one request, in words and formatted money, section by section: what the
- * board's form shows (as the JSON variable {@code boardPacketView}) and what the PDF prints. Built
- * afresh from Tandem's tables and the request's process history by {@link BoardPackets}.
+ * The board packet of one case, in words and formatted money, section by section: what the board's
+ * form shows (as the JSON variable {@code boardPacketView}) and what the PDF prints. Built afresh
+ * from Tandem's tables and the case's process history by {@link BoardPackets}. A purchase request
+ * has its {@link Request} section; a tool found in use being adopted has its {@link InUse} section
+ * instead (the other is null).
+ *
+ * @param requestId the case id: a request's ({@code MTR-…}) or a finding's ({@code SIT-…})
  */
 public record BoardPacket(
     String requestId,
     String title,
     Request request,
+    InUse inUse,
     Cost cost,
     List<OwnedTool> ownedOverlaps,
     List<OpenRequest> openRequests,
@@ -34,6 +39,23 @@ public record BoardPacket(
       String personalData,
       String sso,
       String dataExport) {}
+
+  /**
+   * A tool found in use without a purchase request (a shadow-IT finding) that IT leadership adopts:
+   * what discovery saw of it, who owns it, and what adopting it commits.
+   */
+  public record InUse(
+      String toolName,
+      String vendor,
+      String owner,
+      String team,
+      String usersSeen,
+      String spendSeen,
+      String firstSeen,
+      String seenIn,
+      String personalData,
+      String sso,
+      String annualCost) {}
 
   /** What the tool costs: per year of the contract and in all. */
   public record Cost(

@@ -1,11 +1,11 @@
 package com.tandem.board;
 
-import com.tandem.request.RequestRegistry;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
 import com.tandem.web.SystemAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,25 +16,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The board packet of a request as a PDF, for those who decide on money: the board, marketing and
- * IT leadership, and admins (403 for everyone else, 404 for a request that does not exist).
+ * The board packet of a case as a PDF, for those who decide on money: the board, marketing and IT
+ * leadership, and admins (403 for everyone else, 404 for a case that does not exist). A purchase
+ * request's under {@code /api/purchase-requests/{id}}, a shadow-IT finding's (its adoption before
+ * the board) under {@code /api/discoveries/{id}}.
  */
 @RestController
 @Tag(name = "Purchase requests")
 public class BoardPacketController {
 
   private final BoardPacketPdf pdf;
-  private final RequestRegistry registry;
+  private final Cases cases;
   private final IdentityService identityService;
   private final SystemAccess system;
 
   public BoardPacketController(
-      BoardPacketPdf pdf,
-      RequestRegistry registry,
-      IdentityService identityService,
-      SystemAccess system) {
+      BoardPacketPdf pdf, Cases cases, IdentityService identityService, SystemAccess system) {
     this.pdf = pdf;
-    this.registry = registry;
+    this.cases = cases;
     this.identityService = identityService;
     this.system = system;
   }
@@ -46,19 +45,37 @@ public class BoardPacketController {
       path = "/api/purchase-requests/{id}/board-packet.pdf",
       produces = MediaType.APPLICATION_PDF_VALUE)
   public ResponseEntity<byte[]> boardPacket(@PathVariable String id) {
+    return pdfOf(id, BudgetCase::request, "There is no purchase request " + id + ".");
+  }
+
+  @Operation(
+      summary =
+          "The board packet of a shadow-IT finding whose adoption needs the board, as a PDF; board,"
+              + " marketing and IT leadership, admins")
+  @Tag(name = "Discovery")
+  @GetMapping(
+      path = "/api/discoveries/{id}/board-packet.pdf",
+      produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> findingBoardPacket(@PathVariable String id) {
+    return pdfOf(id, BudgetCase::inUse, "There is no shadow-IT finding " + id + " under review.");
+  }
+
+  private ResponseEntity<byte[]> pdfOf(
+      String id, Function<BudgetCase, Object> ofKind, String notFound) {
     if (!ApiCaller.current(identityService).mayReadBudgets()) {
       throw ApiException.forbidden(
           "The board packet is open to the board, marketing and IT leadership and administrators.");
     }
-    if (registry.find(id).isEmpty()) {
-      throw ApiException.notFound("There is no purchase request " + id + ".");
+    // the case of a finding is read from its review's history, reserved to administrators
+    if (system.call(() -> cases.find(id)).map(ofKind).isEmpty()) {
+      throw ApiException.notFound(notFound);
     }
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.inline().filename("board-packet-" + id + ".pdf").build().toString())
-        // the role was checked above; the packet reads the request's history, which Camunda's
+        // the role was checked above; the packet reads the case's history, which Camunda's
         // authorizations reserve to administrators
         .body(system.call(() -> pdf.forRequest(id)));
   }

@@ -1,11 +1,9 @@
 package com.tandem.board;
 
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
-
 import com.tandem.notification.MailAttachmentSource;
 import com.tandem.notification.Notifier;
 import com.tandem.notification.PublicLinks;
-import com.tandem.request.RequestRegistry;
+import com.tandem.process.CaseIds;
 import com.tandem.request.TandemGroups;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,10 +11,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Each time a request comes before the board ({@code Task_BoardDecision} created, once per board
- * cycle), every board member is mailed with the board packet attached as a PDF (PRODUCT.md §8). The
- * mail is queued in the task's transaction; its PDF is made when the outbox sends it, so a retried
- * or rolled-back step mails nothing twice and nothing early.
+ * Each time a case (a request, a tool in use being adopted) comes before the board ({@code
+ * Task_BoardDecision} created, once per board cycle), every board member is mailed with the board
+ * packet attached as a PDF (PRODUCT.md §8). The mail is queued in the task's transaction; its PDF
+ * is made when the outbox sends it, so a retried or rolled-back step mails nothing twice and
+ * nothing early.
  */
 @Component
 public class BoardPacketMail implements TaskListener, MailAttachmentSource {
@@ -25,41 +24,49 @@ public class BoardPacketMail implements TaskListener, MailAttachmentSource {
 
   private final Notifier notifier;
   private final BoardPacketPdf pdf;
-  private final RequestRegistry registry;
+  private final Cases cases;
   private final PublicLinks links;
 
-  public BoardPacketMail(
-      Notifier notifier, BoardPacketPdf pdf, RequestRegistry registry, PublicLinks links) {
+  public BoardPacketMail(Notifier notifier, BoardPacketPdf pdf, Cases cases, PublicLinks links) {
     this.notifier = notifier;
     this.pdf = pdf;
-    this.registry = registry;
+    this.cases = cases;
     this.links = links;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String requestId = REQUEST_ID.get(task.getExecution());
-    var request = registry.get(requestId);
+    String caseId = CaseIds.get(task.getExecution());
+    BudgetCase subject = cases.get(caseId);
+    String asked =
+        subject.request() != null
+            ? """
+            Marketing and IT ask the board to decide on request %s for %s from %s, with their joint \
+            budget proposal.
+
+            The board packet is attached as a PDF: the request, its cost over the term, what we \
+            already own that overlaps, every review with its comments, the money per budget line and \
+            the proposal."""
+                .formatted(caseId, subject.toolName(), subject.vendor())
+            : """
+            Marketing and IT ask the board to fund adopting %s from %s, a tool found in use without \
+            a purchase request (shadow-IT finding %s), with their joint budget proposal.
+
+            The board packet is attached as a PDF: what discovery saw of the tool (users, spend, \
+            sources), its owner, every review with its comments, the money per budget line and the \
+            proposal."""
+                .formatted(subject.toolName(), subject.vendor(), caseId);
     notifier.notifyGroup(
-        requestId,
+        caseId,
         "board-decision-" + task.getId(),
         TandemGroups.BOARD,
-        "[%s] The board is asked to decide on %s".formatted(requestId, request.data().toolName()),
+        "[%s] The board is asked to decide on %s".formatted(caseId, subject.toolName()),
         """
-        Marketing and IT ask the board to decide on request %s for %s from %s, with their joint \
-        budget proposal.
-
-        The board packet is attached as a PDF: the request, its cost over the term, what we \
-        already own that overlaps, every review with its comments, the money per budget line and \
-        the proposal. Decide in Tasklist: %s
+        %s Decide in Tasklist: %s
 
         Tandem"""
-            .formatted(
-                requestId,
-                request.data().toolName(),
-                request.data().vendor(),
-                links.task(task.getId())),
-        KIND + ":" + requestId);
+            .formatted(asked, links.task(task.getId())),
+        KIND + ":" + caseId);
   }
 
   @Override
@@ -69,7 +76,7 @@ public class BoardPacketMail implements TaskListener, MailAttachmentSource {
 
   @Override
   public Optional<MailAttachment> make(String requestId) {
-    if (registry.find(requestId).isEmpty()) {
+    if (cases.find(requestId).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -38,7 +38,10 @@ public class BoardPacketPdf {
     this.packets = packets;
   }
 
-  /** The PDF of the request's board packet as it stands now (for the board's mail, the API). */
+  /**
+   * The PDF of the case's board packet (a request's, a finding's) as it stands now (for the board's
+   * mail, the API).
+   */
   public byte[] forRequest(String requestId) {
     return render(packets.packet(requestId));
   }
@@ -65,28 +68,59 @@ public class BoardPacketPdf {
     doc.add(
         spaced(
             new Paragraph(
-                "The marketing and IT leaderships ask the board to decide on this purchase and the"
-                    + " budget it needs.",
+                r != null
+                    ? "The marketing and IT leaderships ask the board to decide on this purchase and"
+                        + " the budget it needs."
+                    : "The marketing and IT leaderships ask the board for the budget to adopt this"
+                        + " tool, found in use without a purchase request.",
                 SMALL),
             4,
             10));
 
-    heading(doc, "1. The request");
-    PdfPTable request = pairs();
-    pair(request, "Tool", r.toolName());
-    pair(request, "Vendor", r.vendor() + (r.vendorUrl() == null ? "" : " (" + r.vendorUrl() + ")"));
-    pair(request, "Requested by", r.requestedBy());
-    pair(request, "Capabilities", r.capabilities());
-    pair(request, "Integrations", r.integrations());
-    pair(request, "Seats", r.seats());
-    pair(request, "Contract term", r.term());
-    pair(request, "Needed by", r.neededBy());
-    pair(request, "Personal data", r.personalData());
-    pair(request, "Single sign-on", r.sso());
-    pair(request, "Data export and deletion", r.dataExport());
-    doc.add(request);
-    doc.add(new Paragraph("Why the requester needs it", SUBHEADING));
-    doc.add(spaced(new Paragraph(r.businessJustification(), BODY), 2, 6));
+    if (r != null) {
+      heading(doc, "1. The request");
+      PdfPTable request = pairs();
+      pair(request, "Tool", r.toolName());
+      pair(
+          request,
+          "Vendor",
+          r.vendor() + (r.vendorUrl() == null ? "" : " (" + r.vendorUrl() + ")"));
+      pair(request, "Requested by", r.requestedBy());
+      pair(request, "Capabilities", r.capabilities());
+      pair(request, "Integrations", r.integrations());
+      pair(request, "Seats", r.seats());
+      pair(request, "Contract term", r.term());
+      pair(request, "Needed by", r.neededBy());
+      pair(request, "Personal data", r.personalData());
+      pair(request, "Single sign-on", r.sso());
+      pair(request, "Data export and deletion", r.dataExport());
+      doc.add(request);
+      doc.add(new Paragraph("Why the requester needs it", SUBHEADING));
+      doc.add(spaced(new Paragraph(r.businessJustification(), BODY), 2, 6));
+    } else {
+      var u = packet.inUse();
+      heading(doc, "1. The tool in use (shadow-IT finding)");
+      PdfPTable inUse = pairs();
+      pair(inUse, "Tool", u.toolName());
+      pair(inUse, "Vendor", u.vendor());
+      pair(inUse, "Owner", u.owner() + " (" + u.team() + ")");
+      pair(inUse, "Users seen", u.usersSeen());
+      pair(inUse, "Spend seen", u.spendSeen());
+      pair(inUse, "First seen", u.firstSeen());
+      pair(inUse, "Seen in", u.seenIn());
+      pair(inUse, "Personal data", u.personalData());
+      pair(inUse, "Single sign-on", u.sso());
+      pair(inUse, "Adopting it commits", u.annualCost());
+      doc.add(inUse);
+      doc.add(
+          spaced(
+              new Paragraph(
+                  "Nobody requested this tool: discovery found it in use. The reviews below judged"
+                      + " it as it is used today.",
+                  BODY),
+              2,
+              6));
+    }
 
     heading(doc, "2. What it costs");
     var c = packet.cost();
@@ -104,7 +138,12 @@ public class BoardPacketPdf {
 
     heading(doc, "3. What we own that overlaps");
     if (packet.ownedOverlaps().isEmpty()) {
-      doc.add(new Paragraph("No tool we own covers this request.", BODY));
+      doc.add(
+          new Paragraph(
+              r != null
+                  ? "No tool we own covers this request."
+                  : "No overlap was checked: the tool is already in use.",
+              BODY));
     } else {
       PdfPTable owned =
           table(new float[] {3, 3, 3, 2, 2}, "Tool", "Overlap", "Cost", "Owner", "Renewal");
@@ -177,7 +216,7 @@ public class BoardPacketPdf {
             "Available",
             "Held",
             "Committed",
-            "This request needs",
+            r != null ? "This request needs" : "Adopting needs",
             "Lacking",
             "Proposed raise");
     for (BoardPacket.Line line : packet.budget().lines()) {
@@ -197,7 +236,7 @@ public class BoardPacketPdf {
     heading(doc, "6. The joint proposal");
     var p = packet.proposal();
     if (p == null) {
-      doc.add(new Paragraph("No budget proposal was made for this request.", BODY));
+      doc.add(new Paragraph("No budget proposal was made yet.", BODY));
     } else {
       PdfPTable proposal = pairs();
       pair(proposal, "Raise the marketing line by", p.marketingRaise());

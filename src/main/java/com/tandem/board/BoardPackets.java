@@ -14,7 +14,6 @@ import com.tandem.budget.BudgetCheck;
 import com.tandem.budget.BudgetLine;
 import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
-import com.tandem.budget.RequestBudget;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
 import com.tandem.process.BoundedText;
@@ -69,6 +68,7 @@ public class BoardPackets {
     IT_CHECKLIST.put(IT_CHECKLIST_INTEGRATION, "Integrations are feasible with our stack");
   }
 
+  private final Cases cases;
   private final RequestRegistry registry;
   private final BudgetService budget;
   private final InventoryService inventory;
@@ -76,11 +76,13 @@ public class BoardPackets {
   private final RequestHistory history;
 
   public BoardPackets(
+      Cases cases,
       RequestRegistry registry,
       BudgetService budget,
       InventoryService inventory,
       IdentityService identities,
       RequestHistory history) {
+    this.cases = cases;
     this.registry = registry;
     this.budget = budget;
     this.inventory = inventory;
@@ -88,11 +90,11 @@ public class BoardPackets {
     this.history = history;
   }
 
-  /** The packet as it stands now; nothing changes. */
-  public BoardPacket packet(String requestId) {
-    PurchaseRequest request = registry.get(requestId);
-    var data = request.data();
-    String currency = data.currency();
+  /** The packet of the case (a request or a tool in use) as it stands now; nothing changes. */
+  public BoardPacket packet(String caseId) {
+    BudgetCase subject = cases.get(caseId);
+    String requestId = subject.id();
+    String currency = subject.currency();
     Function<List<String>, String> capabilityNames = inventory.capabilityNames();
     List<ProcessVariable<?>> wanted = new ArrayList<>(IT_CHECKLIST.keySet());
     wanted.addAll(
@@ -103,23 +105,10 @@ public class BoardPackets {
             PROPOSAL_JUSTIFICATION));
     Map<String, Object> variables = history.latest(requestId, wanted);
 
-    var requestSection =
-        new BoardPacket.Request(
-            data.toolName(),
-            data.vendor(),
-            data.vendorUrl(),
-            personName(request.requester()),
-            capabilityNames.apply(data.capabilities()),
-            data.integrations().isEmpty() ? "none" : capabilityNames.apply(data.integrations()),
-            data.businessJustification(),
-            "%,d".formatted(data.seats()),
-            months(data.contractTermMonths()),
-            DAY.format(data.neededBy()),
-            Words.personalData(data.personalData().name()),
-            Words.sso(data.sso().name()),
-            data.dataExportSupported()
-                ? "The vendor supports exporting our data and deleting it on exit"
-                : "The vendor does not support exporting our data and deleting it on exit");
+    PurchaseRequest request = subject.request();
+    var requestSection = request == null ? null : requestSection(request, capabilityNames);
+    var inUseSection = subject.inUse() == null ? null : inUseSection(subject.inUse(), currency);
+    String noun = request == null ? "adoption" : "request";
 
     List<Tool> owned = inventory.tools(Optional.empty());
     Map<Long, Tool> toolsById =
@@ -182,7 +171,7 @@ public class BoardPackets {
               checklist));
     }
 
-    BudgetCheck check = RequestBudget.of(request, budget).checkWith(budget);
+    BudgetCheck check = subject.needs().checkWith(budget);
     Optional<BigDecimal> marketingRaise = RequestHistory.read(variables, PROPOSAL_MARKETING_AMOUNT);
     Optional<BigDecimal> itRaise = RequestHistory.read(variables, PROPOSAL_IT_AMOUNT);
     Optional<BigDecimal> total = RequestHistory.read(variables, PROPOSAL_AMOUNT);
@@ -215,7 +204,7 @@ public class BoardPackets {
             lines,
             money(check.totalShortfall(), currency),
             check.sufficient()
-                ? "Both lines can carry this request today."
+                ? "Both lines can carry this %s today.".formatted(noun)
                 : "The lines lack %s in all: marketing %s, IT %s."
                     .formatted(
                         money(check.totalShortfall(), currency),
@@ -255,12 +244,21 @@ public class BoardPackets {
 
     return new BoardPacket(
         requestId,
-        "Board packet %s: %s from %s".formatted(requestId, data.toolName(), data.vendor()),
+        request == null
+            ? "Board packet %s: adopting %s from %s, in use without a purchase request"
+                .formatted(requestId, subject.toolName(), subject.vendor())
+            : "Board packet %s: %s from %s"
+                .formatted(requestId, subject.toolName(), subject.vendor()),
         requestSection,
-        cost(data, currency),
+        inUseSection,
+        request == null
+            ? costInUse(subject.inUse().annualCost(), currency)
+            : cost(request.data(), currency),
         ownedOverlaps,
         openRequests,
-        request.newToolJustification() == null || request.newToolJustification().isBlank()
+        request == null
+                || request.newToolJustification() == null
+                || request.newToolJustification().isBlank()
             ? null
             : request.newToolJustification(),
         reviews,
@@ -268,14 +266,69 @@ public class BoardPackets {
         proposal);
   }
 
+  private BoardPacket.Request requestSection(
+      PurchaseRequest request, Function<List<String>, String> capabilityNames) {
+    var data = request.data();
+    return new BoardPacket.Request(
+        data.toolName(),
+        data.vendor(),
+        data.vendorUrl(),
+        personName(request.requester()),
+        capabilityNames.apply(data.capabilities()),
+        data.integrations().isEmpty() ? "none" : capabilityNames.apply(data.integrations()),
+        data.businessJustification(),
+        "%,d".formatted(data.seats()),
+        months(data.contractTermMonths()),
+        DAY.format(data.neededBy()),
+        Words.personalData(data.personalData().name()),
+        Words.sso(data.sso().name()),
+        data.dataExportSupported()
+            ? "The vendor supports exporting our data and deleting it on exit"
+            : "The vendor does not support exporting our data and deleting it on exit");
+  }
+
+  private BoardPacket.InUse inUseSection(BudgetCase.ToolInUse tool, String currency) {
+    return new BoardPacket.InUse(
+        tool.toolName(),
+        tool.vendor(),
+        personName(tool.ownerUser()),
+        tool.ownerTeam() == null ? "no team named" : tool.ownerTeam(),
+        "%,d".formatted(tool.usersSeen()),
+        money(tool.spendSeen() == null ? BigDecimal.ZERO : tool.spendSeen(), currency)
+            + " in the last twelve months",
+        tool.firstSeen() == null ? "unknown" : DAY.format(tool.firstSeen()),
+        tool.sources() == null || tool.sources().isBlank() ? "no source" : tool.sources(),
+        tool.personalData() == null ? "Not stated" : Words.personalData(tool.personalData()),
+        tool.sso() == null ? "Not stated" : Words.sso(tool.sso()),
+        money(tool.annualCost(), currency) + " a year");
+  }
+
   /**
-   * Assembles the packet for a board cycle: the request is then in BOARD_REVIEW. The text version
-   * is fitted to a String variable; the sections are kept whole as JSON.
+   * What a tool already in use costs: its annual cost each year it stays, nothing to implement (it
+   * runs today), no contract term on record.
    */
-  public BoardPacket assemble(String requestId) {
-    BoardPacket packet = packet(requestId);
-    registry.setStatus(requestId, RequestStatus.BOARD_REVIEW);
-    LOG.info("Request {}: board packet assembled", requestId);
+  static BoardPacket.Cost costInUse(BigDecimal annualCost, String currency) {
+    String annual = money(annualCost, currency);
+    return new BoardPacket.Cost(
+        annual + " a year",
+        money(BigDecimal.ZERO, currency) + " (already in use)",
+        annual,
+        List.of(new BoardPacket.Year("Each year in use", annual, "licence")),
+        annual,
+        "a year in use (no contract on record)");
+  }
+
+  /**
+   * Assembles the packet for a board cycle: a request is then in BOARD_REVIEW (a finding stays
+   * IN_REVIEW: its statuses have no board step). The text version is fitted to a String variable;
+   * the sections are kept whole as JSON.
+   */
+  public BoardPacket assemble(String caseId) {
+    BoardPacket packet = packet(caseId);
+    if (packet.request() != null) {
+      registry.setStatus(caseId, RequestStatus.BOARD_REVIEW);
+    }
+    LOG.info("Case {}: board packet assembled", caseId);
     return packet;
   }
 
@@ -315,24 +368,45 @@ public class BoardPackets {
   /** The packet as text for the mail and the String variable, fitted to what it holds. */
   public static String text(BoardPacket packet) {
     var r = packet.request();
+    var u = packet.inUse();
     var c = packet.cost();
     List<String> parts = new ArrayList<>();
-    parts.add(
-        """
-        %s
-        Requested by %s for: %s
-        Total over %s: %s (first year %s).
-        %s; %s; %s."""
-            .formatted(
-                packet.title(),
-                r.requestedBy(),
-                r.capabilities(),
-                c.term(),
-                c.totalOverTerm(),
-                c.firstYear(),
-                r.personalData(),
-                r.sso(),
-                r.dataExport()));
+    if (r != null) {
+      parts.add(
+          """
+          %s
+          Requested by %s for: %s
+          Total over %s: %s (first year %s).
+          %s; %s; %s."""
+              .formatted(
+                  packet.title(),
+                  r.requestedBy(),
+                  r.capabilities(),
+                  c.term(),
+                  c.totalOverTerm(),
+                  c.firstYear(),
+                  r.personalData(),
+                  r.sso(),
+                  r.dataExport()));
+    } else {
+      parts.add(
+          """
+          %s
+          Owned by %s (%s); %s users seen, %s spent, first seen %s, seen in: %s.
+          Adopting it commits %s.
+          %s; %s."""
+              .formatted(
+                  packet.title(),
+                  u.owner(),
+                  u.team(),
+                  u.usersSeen(),
+                  u.spendSeen(),
+                  u.firstSeen(),
+                  u.seenIn(),
+                  u.annualCost(),
+                  u.personalData(),
+                  u.sso()));
+    }
     parts.add(
         "Tools we own that overlap: "
             + (packet.ownedOverlaps().isEmpty()
@@ -356,7 +430,9 @@ public class BoardPackets {
                     "%s: %s by %s — %s"
                         .formatted(
                             review.step(), review.decision(), review.by(), review.comment())));
-    parts.add("Why: " + r.businessJustification());
+    if (r != null) {
+      parts.add("Why: " + r.businessJustification());
+    }
     return BoundedText.shared(parts, "\n\n", BoundedText.MAX_STRING);
   }
 

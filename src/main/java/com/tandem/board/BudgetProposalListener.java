@@ -8,12 +8,12 @@ import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
 import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
 import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
 import static com.tandem.process.PurchaseProcess.PROPOSAL_SUMMARY;
-import static com.tandem.process.PurchaseProcess.REQUEST_ID;
 import static com.tandem.process.PurchaseProcess.SHORTFALL_SUMMARY;
 
 import com.tandem.budget.BudgetCheck;
+import com.tandem.budget.BudgetService;
 import com.tandem.budget.BudgetSummaries;
-import com.tandem.budget.RequestBudgets;
+import com.tandem.process.CaseIds;
 import com.tandem.process.ProcessVariable;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The joint proposal, per budget line. When the draft task is created, each line's amount is
+ * The joint proposal, per budget line, for any case before the board (a purchase request, a tool in
+ * use being adopted: {@link Cases}). When the draft task is created, each line's amount is
  * prefilled with what the line lacks (its shortfall), and the shortfalls are written in words for
  * the form. When it is completed, each line's amount must be at least its shortfall (refused with
  * both amounts in words otherwise), {@code proposalAmount} becomes their sum, and the proposal is
@@ -33,15 +34,17 @@ public class BudgetProposalListener implements TaskListener {
 
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
-  private final RequestBudgets budgets;
+  private final Cases cases;
+  private final BudgetService budget;
 
-  public BudgetProposalListener(RequestBudgets budgets) {
-    this.budgets = budgets;
+  public BudgetProposalListener(Cases cases, BudgetService budget) {
+    this.cases = cases;
+    this.budget = budget;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    BudgetCheck check = budgets.shortfall(REQUEST_ID.get(task));
+    BudgetCheck check = cases.get(CaseIds.get(task)).needs().checkWith(budget);
     String currency = CURRENCY.get(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       prefill(task, check, currency);

@@ -19,6 +19,8 @@ final class Words {
       case "BUDGET_PROPOSAL" -> "Joint budget proposal (marketing leadership)";
       case "BUDGET_COSIGN" -> "Co-signature of the proposal (IT leadership)";
       case "BOARD" -> "Board";
+      case "OWNER_ASSIGNMENT" -> "Owner assigned (marketing leadership)";
+      case "SHADOW_IT_DECISION" -> "Decision on the tool in use (IT leadership)";
       case "WITHDRAWAL" -> "Withdrawal";
       default -> sentence(stage);
     };

@@ -15,6 +15,13 @@ public class BudgetSummaries {
   }
 
   public String describe(BudgetCheck check, String currency) {
+    return describe(check, currency, "This request");
+  }
+
+  /**
+   * The situation for a case that is not a request, e.g. "Adopting the tool" (a tool found in use).
+   */
+  public String describe(BudgetCheck check, String currency, String whoNeeds) {
     String lines =
         budget.lines(check.fiscalYear()).stream()
             .map(
@@ -29,10 +36,11 @@ public class BudgetSummaries {
                             money(line.available(), currency)))
             .collect(Collectors.joining("\n"));
     return """
-        This request needs %s from MARKETING (first-year licence) and %s from IT (implementation) in FY%d.
+        %s needs %s from MARKETING (first-year licence) and %s from IT (implementation) in FY%d.
         %s
         %s"""
         .formatted(
+            whoNeeds,
             money(check.marketingRequired(), currency),
             money(check.itRequired(), currency),
             check.fiscalYear(),

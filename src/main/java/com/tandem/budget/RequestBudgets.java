@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The budget steps of a request, each reading what the request asks (licence on MARKETING,
  * implementation on IT, in the fiscal year of its needed-by date) from the registry: check it, hold
- * it, raise the lines by its shortfall. Every step answers with the situation in words for the
- * forms that follow.
+ * it, shrink the holds to what was negotiated. (Raising the lines is the board's: any case before
+ * it, see {@code board.Cases}.) Every step answers with the situation in words for the forms that
+ * follow.
  */
 @Service
 public class RequestBudgets {
@@ -79,36 +80,6 @@ public class RequestBudgets {
         requestId,
         "holds",
         needs -> budget.placeHolds(requestId, needs.fiscalYear(), needs.marketing(), needs.it()));
-  }
-
-  /** What each line lacks for the request now; nothing is held. */
-  public BudgetCheck shortfall(String requestId) {
-    return RequestBudget.of(registry.get(requestId), budget).checkWith(budget);
-  }
-
-  /** The board approved the joint proposal: each line is raised by exactly what it asked, once. */
-  public void raiseAsProposed(String requestId, BigDecimal marketingRaise, BigDecimal itRaise) {
-    RequestBudget needs = RequestBudget.of(registry.get(requestId), budget);
-    budget.raiseBy(requestId, needs.fiscalYear(), marketingRaise, itRaise);
-    LOG.info(
-        "Request {}: board approved; lines of FY{} raised as proposed: MARKETING {} and IT {}",
-        requestId,
-        needs.fiscalYear(),
-        marketingRaise,
-        itRaise);
-  }
-
-  /** The board approved: each line is raised by what the request lacks on it, once. */
-  public void raiseForShortfall(String requestId) {
-    RequestBudget needs = RequestBudget.of(registry.get(requestId), budget);
-    BudgetCheck check = needs.checkWith(budget);
-    budget.raiseForShortfall(requestId, needs.fiscalYear(), needs.marketing(), needs.it());
-    LOG.info(
-        "Request {}: board approved; lines of FY{} raised by MARKETING {} and IT {}",
-        requestId,
-        needs.fiscalYear(),
-        check.marketingShortfall(),
-        check.itShortfall());
   }
 
   private Outcome step(

@@ -41,6 +41,16 @@ public final class ShadowItProcess {
     public static final String GATEWAY_SHADOW_DECISION = "Gateway_ShadowDecision";
     public static final String ADOPT_TOOL = "Task_AdoptTool";
     public static final String GATEWAY_SPEND_COMMITTED = "Gateway_SpendCommitted";
+    // A shortfall takes the purchase's joint proposal and board path (PRODUCT.md §2.6–7).
+    public static final String DRAFT_BUDGET_PROPOSAL =
+        PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL;
+    public static final String COSIGN_BUDGET_PROPOSAL =
+        PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL;
+    public static final String GATEWAY_COSIGN_DECISION = "Gateway_CosignDecision";
+    public static final String BOARD_SUBMISSION = "CallActivity_BoardSubmission";
+    public static final String GATEWAY_BOARD_OUTCOME = "Gateway_BoardOutcome";
+    public static final String RAISE_BUDGET = "Task_RaiseBudget";
+    public static final String NOTE_FUNDING_REFUSED = "Task_NoteFundingRefused";
     public static final String COMPLETE_ONBOARDING = PurchaseProcess.Elements.COMPLETE_ONBOARDING;
     public static final String CLOSE_ADOPTED = "Task_CloseAdopted";
     public static final String END_ADOPTED = "EndEvent_Adopted";
@@ -89,11 +99,20 @@ public final class ShadowItProcess {
   /** The IT leader who decided; offboarding is requested in their name. */
   public static final ProcessVariable<String> DECIDED_BY = string("decidedBy");
 
+  /**
+   * The fiscal year whose MARKETING line an adoption is committed on: the year IT leadership
+   * decided to adopt in, kept while the proposal and the board (and a deferral) take their time.
+   */
+  public static final ProcessVariable<Long> ADOPTION_FISCAL_YEAR = number("adoptionFiscalYear");
+
   // Adoption.
   public static final ProcessVariable<Boolean> SPEND_COMMITTED =
       ProcessVariable.bool("spendCommitted");
 
-  /** Why adoption could not commit the spend, shown when the decision comes back. */
+  /**
+   * Why adoption was not funded (the CIO's office did not co-sign the proposal, or the board
+   * refused it), shown when the decision comes back to IT leadership.
+   */
   public static final ProcessVariable<String> BUDGET_NOTE = text("budgetNote");
 
   // Offboarding: the inputs of tool-offboarding.

@@ -6,8 +6,6 @@ import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
 import com.tandem.inventory.Tool;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Brings a tool found in use into the company's books, all or nothing: its annual cost held and
- * committed on the MARKETING line of the current fiscal year, and the tool registered ACTIVE with
- * its owner. When the line lacks the money nothing is held or registered. Idempotent per finding
- * id: a retry finds the commitment and the entry the first call made.
+ * committed on the MARKETING line of the fiscal year IT leadership decided to adopt it in, and the
+ * tool registered ACTIVE with its owner. When the line lacks the money nothing is held or
+ * registered. Idempotent per finding id: a retry finds the commitment and the entry the first call
+ * made.
  */
 @Service
 public class Adoptions {
@@ -27,12 +26,10 @@ public class Adoptions {
 
   private final BudgetService budget;
   private final InventoryService inventory;
-  private final Clock clock;
 
-  public Adoptions(BudgetService budget, InventoryService inventory, Clock clock) {
+  public Adoptions(BudgetService budget, InventoryService inventory) {
     this.budget = budget;
     this.inventory = inventory;
-    this.clock = clock;
   }
 
   /** The outcome: the budget check, and the tool when adopted. */
@@ -42,9 +39,9 @@ public class Adoptions {
     }
   }
 
+  /** Adopts the tool on the MARKETING line of the fiscal year it was decided in. */
   @Transactional
-  public Adoption adopt(String findingId, NewTool tool) {
-    int fiscalYear = budget.fiscalYearOf(LocalDate.now(clock));
+  public Adoption adopt(String findingId, NewTool tool, int fiscalYear) {
     BigDecimal annualCost = tool.annualCost();
     BudgetCheck check = budget.placeHolds(findingId, fiscalYear, annualCost, BigDecimal.ZERO);
     if (!check.sufficient()) {

@@ -3,6 +3,7 @@ package com.tandem.shadowit;
 import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
 import static com.tandem.process.PurchaseProcess.REVIEW_OUTCOME;
 import static com.tandem.process.PurchaseProcess.SSO;
+import static com.tandem.process.ShadowItProcess.ADOPTION_FISCAL_YEAR;
 import static com.tandem.process.ShadowItProcess.ANNUAL_COST;
 import static com.tandem.process.ShadowItProcess.DECIDED_BY;
 import static com.tandem.process.ShadowItProcess.OWNER_COMMENT;
@@ -14,6 +15,7 @@ import static com.tandem.process.ShadowItProcess.SHADOW_COMMENT;
 import static com.tandem.process.ShadowItProcess.SHADOW_DECISION;
 import static com.tandem.process.ShadowItProcess.SHADOW_NOTE;
 
+import com.tandem.budget.BudgetService;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolStatus;
@@ -24,6 +26,8 @@ import com.tandem.process.TaskDecisions;
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -50,9 +54,13 @@ class ShadowItDecisions implements TaskDecisions {
   static final String SUNSET = "SUNSET";
 
   private final InventoryService inventory;
+  private final BudgetService budget;
+  private final Clock clock;
 
-  ShadowItDecisions(InventoryService inventory) {
+  ShadowItDecisions(InventoryService inventory, BudgetService budget, Clock clock) {
     this.inventory = inventory;
+    this.budget = budget;
+    this.clock = clock;
   }
 
   @Override
@@ -125,6 +133,8 @@ class ShadowItDecisions implements TaskDecisions {
                   + " decimals: it is committed on the marketing budget.");
         }
         detail = "annual cost " + annualCost.setScale(2).toPlainString();
+        // the spend is committed in the year of the decision, however long the board takes
+        ADOPTION_FISCAL_YEAR.set(task, (long) budget.fiscalYearOf(LocalDate.now(clock)));
       }
       case REPLACE -> {
         Tool replacement = replacement(task);

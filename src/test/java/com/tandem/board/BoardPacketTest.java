@@ -287,7 +287,16 @@ class BoardPacketTest extends ProcessScenario {
                     "SSO through our identity provider is possible",
                     "Raise the marketing line by",
                     "USD 170,000.00")
-                .doesNotContain("MARKETING_REVIEW", "NEW_TOOL_NEEDED", "CAPABILITY");
+                .doesNotContain(
+                    "MARKETING_REVIEW",
+                    "NEW_TOOL_NEEDED",
+                    "CAPABILITY",
+                    // the sections of a shadow-IT finding stay hidden for a request
+                    "The tool in use (shadow-IT finding)",
+                    "adopt a tool found in use");
+            assertThat(browser.driver().findElements(By.partialLinkText("as a PDF")))
+                .as("one link to the packet")
+                .hasSize(1);
             assertThat(
                     browser
                         .visible(By.partialLinkText("Open the board packet as a PDF"))

@@ -135,6 +135,7 @@ final class ModelMocks {
             BUDGET_SUFFICIENT.set(execution, placed);
           });
   final JavaDelegate raiseBudget = delegate(execution -> {});
+  final JavaDelegate noteFundingRefused = delegate(execution -> {});
   final JavaDelegate assembleBoardPacket =
       delegate(execution -> BOARD_PACKET.set(execution, "BOARD PACKET " + REQUEST));
   final JavaDelegate applyNegotiation = delegate(execution -> {});
@@ -175,6 +176,7 @@ final class ModelMocks {
     Mocks.register("checkBudgetDelegate", checkBudget);
     Mocks.register("placeBudgetHoldsDelegate", placeBudgetHolds);
     Mocks.register("raiseBudgetDelegate", raiseBudget);
+    Mocks.register("noteFundingRefusedDelegate", noteFundingRefused);
     Mocks.register("assembleBoardPacketDelegate", assembleBoardPacket);
     Mocks.register("applyNegotiationDelegate", applyNegotiation);
     Mocks.register("negotiationListener", negotiation);

@@ -1,5 +1,8 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.BOARD_CYCLE;
+import static com.tandem.process.PurchaseProcess.BOARD_DECISION;
+import static com.tandem.process.PurchaseProcess.COSIGN_DECISION;
 import static com.tandem.process.PurchaseProcess.CURRENCY;
 import static com.tandem.process.PurchaseProcess.IT_COMMENT;
 import static com.tandem.process.PurchaseProcess.IT_DECISION;
@@ -7,6 +10,9 @@ import static com.tandem.process.PurchaseProcess.MARKETING_COMMENT;
 import static com.tandem.process.PurchaseProcess.MARKETING_DECISION;
 import static com.tandem.process.PurchaseProcess.PERSONAL_DATA;
 import static com.tandem.process.PurchaseProcess.PRIVACY_DECISION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
 import static com.tandem.process.PurchaseProcess.REVIEW_OUTCOME;
 import static com.tandem.process.PurchaseProcess.SSO;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
@@ -15,18 +21,23 @@ import static com.tandem.process.PurchaseProcess.VENDOR;
 import static com.tandem.process.ShadowItProcess.DECIDED_BY;
 import static com.tandem.process.ShadowItProcess.Elements.ADOPT_TOOL;
 import static com.tandem.process.ShadowItProcess.Elements.ASSIGN_OWNER;
+import static com.tandem.process.ShadowItProcess.Elements.BOARD_SUBMISSION;
 import static com.tandem.process.ShadowItProcess.Elements.CLOSE_ADOPTED;
 import static com.tandem.process.ShadowItProcess.Elements.CLOSE_OFFBOARDED;
 import static com.tandem.process.ShadowItProcess.Elements.COMPLETE_ONBOARDING;
+import static com.tandem.process.ShadowItProcess.Elements.COSIGN_BUDGET_PROPOSAL;
 import static com.tandem.process.ShadowItProcess.Elements.DECIDE_SHADOW_TOOL;
 import static com.tandem.process.ShadowItProcess.Elements.DESCRIBE_FINDING;
 import static com.tandem.process.ShadowItProcess.Elements.DISMISS_FINDING;
+import static com.tandem.process.ShadowItProcess.Elements.DRAFT_BUDGET_PROPOSAL;
 import static com.tandem.process.ShadowItProcess.Elements.END_ADOPTED;
 import static com.tandem.process.ShadowItProcess.Elements.END_DISMISSED;
 import static com.tandem.process.ShadowItProcess.Elements.END_OFFBOARDED;
 import static com.tandem.process.ShadowItProcess.Elements.JOINT_REVIEW;
+import static com.tandem.process.ShadowItProcess.Elements.NOTE_FUNDING_REFUSED;
 import static com.tandem.process.ShadowItProcess.Elements.NOTIFY_IT_OPERATIONS;
 import static com.tandem.process.ShadowItProcess.Elements.OFFBOARDING;
+import static com.tandem.process.ShadowItProcess.Elements.RAISE_BUDGET;
 import static com.tandem.process.ShadowItProcess.Elements.REGISTER_SHADOW_TOOL;
 import static com.tandem.process.ShadowItProcess.Elements.ROUTE_REVIEWS;
 import static com.tandem.process.ShadowItProcess.FINDING_ID;
@@ -53,6 +64,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEFAULTS;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import com.tandem.shadowit.FindingStatusUpdater;
 import java.math.BigDecimal;
@@ -78,16 +92,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of {@code shadow-it-review} on the bare engine: dismissal, adoption within budget and
- * when the budget is short, replacement, sunset, and a rejected review. The joint review is the
- * real {@code martech-joint-review} with its real "any reject rejects" rule; {@code
- * tool-offboarding} is a stand-in that waits at one task.
+ * when the budget is short (the joint proposal, the co-signature and the real {@code
+ * martech-board-submission}: approved, deferred, rejected, not co-signed), replacement, sunset, and
+ * a rejected review. The joint review is the real {@code martech-joint-review} with its real "any
+ * reject rejects" rule; {@code tool-offboarding} is a stand-in that waits at one task.
  */
 @Deployment(
     resources = {
       "bpmn/shadow-it-review.bpmn",
       "bpmn/martech-joint-review.bpmn",
+      "bpmn/martech-board-submission.bpmn",
       "stubs/tool-offboarding-stub.bpmn",
       "forms/assign-owner.form",
+      "forms/draft-budget-proposal.form",
+      "forms/cosign-budget-proposal.form",
+      "forms/board-decision.form",
       "forms/decide-shadow-tool.form",
       "forms/review-marketing.form",
       "forms/review-it.form",
@@ -202,14 +221,89 @@ class ShadowItReviewModelTest {
   }
 
   @Test
-  void shouldComeBackToTheDecisionWhenTheBudgetCannotCarryTheTool() {
-    ProcessInstance review = reviewedBy("APPROVE", "APPROVE");
-    spendCommitted.add(false);
+  void shouldTakeTheJointProposalAndTheBoardWhenTheBudgetIsShortThenAdoptOnTheRaisedLine()
+      throws Exception {
+    ProcessInstance review = adoptedShortOfBudget();
 
-    complete(task(DECIDE_SHADOW_TOOL), Map.of(SHADOW_DECISION.name(), "ADOPT"));
+    assertThat(review).isWaitingAt(DRAFT_BUDGET_PROPOSAL).hasNotPassed(COMPLETE_ONBOARDING);
+    assertThat(task(DRAFT_BUDGET_PROPOSAL)).hasCandidateGroup("marketing-leadership");
+    complete(task(DRAFT_BUDGET_PROPOSAL), proposal());
+    assertThat(task(COSIGN_BUDGET_PROPOSAL)).hasCandidateGroup("it-leadership");
+    complete(task(COSIGN_BUDGET_PROPOSAL), Map.of(COSIGN_DECISION.name(), "APPROVE"));
+
+    assertThat(review).isWaitingAt(BOARD_SUBMISSION);
+    ProcessInstance board = boardSubmission();
+    Assertions.assertThat(runtimeService().getVariables(board.getId()))
+        .containsEntry(FINDING_ID.name(), FINDING)
+        .containsEntry(TOOL_NAME.name(), "Hopin")
+        .containsKey(BOARD_CYCLE.name());
+    Assertions.assertThat(board.getBusinessKey()).isEqualTo(FINDING);
+    execute(job(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET, board));
+    assertThat(boardTask()).hasCandidateGroup("board");
+    complete(boardTask(), Map.of(BOARD_DECISION.name(), "APPROVE"));
+
+    execute(job(RAISE_BUDGET, review));
+    verify(mocks.raiseBudget, times(1)).execute(any());
+    execute(job(ADOPT_TOOL, review));
+    assertThat(review).isWaitingAt(COMPLETE_ONBOARDING);
+    complete(task(COMPLETE_ONBOARDING), Map.of("ssoConfigured", true, "dpaSigned", true));
+    execute(job(CLOSE_ADOPTED, review));
+
+    assertThat(review)
+        .isEnded()
+        .hasPassed(
+            DRAFT_BUDGET_PROPOSAL,
+            COSIGN_BUDGET_PROPOSAL,
+            BOARD_SUBMISSION,
+            RAISE_BUDGET,
+            COMPLETE_ONBOARDING,
+            END_ADOPTED)
+        .hasNotPassed(NOTE_FUNDING_REFUSED, REGISTER_SHADOW_TOOL);
+    verify(mocks.noteFundingRefused, never()).execute(any());
+    Assertions.assertThat(findingStatuses).containsExactly("ADOPTED");
+  }
+
+  @Test
+  void shouldWaitForTheNextBoardCycleWhenTheBoardDefersAndRedraftWhenTheCioAsksForChanges()
+      throws Exception {
+    ProcessInstance review = adoptedShortOfBudget();
+    complete(task(DRAFT_BUDGET_PROPOSAL), proposal());
+    complete(
+        task(COSIGN_BUDGET_PROPOSAL),
+        Map.of(COSIGN_DECISION.name(), "REQUEST_CHANGES", "cosignComment", "Ask for less."));
+    assertThat(review).isWaitingAt(DRAFT_BUDGET_PROPOSAL);
+    complete(task(DRAFT_BUDGET_PROPOSAL), proposal());
+    complete(task(COSIGN_BUDGET_PROPOSAL), Map.of(COSIGN_DECISION.name(), "APPROVE"));
+    ProcessInstance board = boardSubmission();
+    execute(job(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET, board));
+
+    complete(boardTask(), Map.of(BOARD_DECISION.name(), "DEFER", "boardComment", "Next quarter."));
+    assertThat(board).isWaitingAt(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+    assertThat(review).isWaitingAt(BOARD_SUBMISSION);
+    execute(job(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE, board));
+    execute(job(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET, board));
+    complete(boardTask(), Map.of(BOARD_DECISION.name(), "APPROVE"));
+    execute(job(RAISE_BUDGET, review));
     execute(job(ADOPT_TOOL, review));
 
-    assertThat(review).isWaitingAt(DECIDE_SHADOW_TOOL).hasNotPassed(COMPLETE_ONBOARDING);
+    assertThat(review).isWaitingAt(COMPLETE_ONBOARDING);
+    verify(mocks.raiseBudget, times(1)).execute(any());
+  }
+
+  @Test
+  void shouldBringTheDecisionBackWhenTheBoardRejectsSoTheToolIsSunset() throws Exception {
+    ProcessInstance review = adoptedShortOfBudget();
+    complete(task(DRAFT_BUDGET_PROPOSAL), proposal());
+    complete(task(COSIGN_BUDGET_PROPOSAL), Map.of(COSIGN_DECISION.name(), "APPROVE"));
+    ProcessInstance board = boardSubmission();
+    execute(job(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET, board));
+    complete(boardTask(), Map.of(BOARD_DECISION.name(), "REJECT", "boardComment", "Too dear."));
+
+    execute(job(NOTE_FUNDING_REFUSED, review));
+    assertThat(review)
+        .isWaitingAt(DECIDE_SHADOW_TOOL)
+        .hasNotPassed(RAISE_BUDGET, COMPLETE_ONBOARDING);
+    verify(mocks.raiseBudget, never()).execute(any());
     complete(task(DECIDE_SHADOW_TOOL), Map.of(SHADOW_DECISION.name(), "SUNSET"));
     execute(job(REGISTER_SHADOW_TOOL, review));
     complete(offboardingTask());
@@ -217,6 +311,21 @@ class ShadowItReviewModelTest {
 
     assertThat(review).isEnded().hasPassed(END_OFFBOARDED).hasNotPassed(END_ADOPTED);
     Assertions.assertThat(findingStatuses).containsExactly("OFFBOARDING", "RETIRED");
+  }
+
+  @Test
+  void shouldBringTheDecisionBackWhenTheCioDoesNotCosignTheProposal() throws Exception {
+    ProcessInstance review = adoptedShortOfBudget();
+    complete(task(DRAFT_BUDGET_PROPOSAL), proposal());
+    complete(
+        task(COSIGN_BUDGET_PROPOSAL),
+        Map.of(COSIGN_DECISION.name(), "REJECT", "cosignComment", "Replace it with ours."));
+
+    assertThat(review).hasNotPassed(BOARD_SUBMISSION);
+    execute(job(NOTE_FUNDING_REFUSED, review));
+    assertThat(review).isWaitingAt(DECIDE_SHADOW_TOOL);
+    verify(mocks.noteFundingRefused).execute(any());
+    Assertions.assertThat(boardSubmissionOrNull()).isNull();
   }
 
   @Test
@@ -304,6 +413,45 @@ class ShadowItReviewModelTest {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /** Reviewed, decided ADOPT, and the marketing line lacks the money: the proposal is next. */
+  ProcessInstance adoptedShortOfBudget() {
+    ProcessInstance review = reviewedBy("APPROVE", "APPROVE");
+    spendCommitted.add(false);
+    complete(task(DECIDE_SHADOW_TOOL), Map.of(SHADOW_DECISION.name(), "ADOPT"));
+    execute(job(ADOPT_TOOL, review));
+    return review;
+  }
+
+  static Map<String, Object> proposal() {
+    return Map.of(
+        PROPOSAL_MARKETING_AMOUNT.name(),
+        9000.0,
+        PROPOSAL_IT_AMOUNT.name(),
+        0.0,
+        PROPOSAL_JUSTIFICATION.name(),
+        "40 people work in it daily.");
+  }
+
+  static ProcessInstance boardSubmissionOrNull() {
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(BoardSubmissionProcess.PROCESS_KEY)
+        .singleResult();
+  }
+
+  static ProcessInstance boardSubmission() {
+    ProcessInstance board = boardSubmissionOrNull();
+    Assertions.assertThat(board).as("board submission of " + FINDING).isNotNull();
+    return board;
+  }
+
+  static Task boardTask() {
+    return taskQuery()
+        .processDefinitionKey(BoardSubmissionProcess.PROCESS_KEY)
+        .taskDefinitionKey(BoardSubmissionProcess.Elements.BOARD_DECISION)
+        .singleResult();
+  }
 
   ProcessInstance start() {
     ProcessInstance review =

@@ -18,8 +18,13 @@ import static com.tandem.process.ShadowItProcess.SHADOW_DECISION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.tandem.budget.AllocationState;
 import com.tandem.budget.BudgetAllocation;
+import com.tandem.budget.BudgetLine;
 import com.tandem.budget.BudgetOwner;
 import com.tandem.budget.BudgetService;
 import com.tandem.discovery.DiscoveryImports;
@@ -31,13 +36,22 @@ import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.NewTool;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolStatus;
+import com.tandem.process.BoardSubmissionProcess;
 import com.tandem.process.JointReviewProcess;
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessScenario;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.ShadowItProcess.Elements;
+import com.tandem.testsupport.Browser;
+import com.tandem.testsupport.RequiresChromium;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,8 +64,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -88,6 +105,7 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   @Autowired Adoptions adoptions;
   @Autowired DiscoveryImports discoveryImports;
   @Autowired FindingService findingService;
+  @LocalServerPort int port;
 
   // ---- the paths ---------------------------------------------------------------------------
 
@@ -235,7 +253,8 @@ class ShadowItReviewProcessTest extends ProcessScenario {
                 "USD",
                 null,
                 "NONE",
-                "NONE"));
+                "NONE"),
+            budget.fiscalYearOf(LocalDate.now()));
     assertThat(again.tool()).contains(tool);
     assertThat(budget.allocations(id)).hasSize(1);
     assertThat(candidateGroups(task(id, Elements.COMPLETE_ONBOARDING)))
@@ -260,21 +279,295 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   }
 
   @Test
-  void shouldNeitherHoldNorRegisterWhenTheBudgetCannotCarryTheToolAndLetItLeadershipDecideAgain() {
-    String id = discover("Gong.io Ltd", "Gong", 40, "9000000.00");
+  void shouldFundAnAdoptionOverBudgetThroughTheJointProposalAndTheBoardThenCommitAndOnboard()
+      throws Exception {
+    String id = discover("Gong.io Ltd", "Gong", 40, "9000.00");
+    int year = budget.fiscalYearOf(LocalDate.now());
+    BigDecimal lineBefore = marketingLine(year).amount();
+    BigDecimal annualCost = marketingLine(year).available().add(new BigDecimal("5000.00"));
     assign(id, "NONE");
     review(id, "APPROVE", "APPROVE");
 
-    complete(id, Elements.DECIDE_SHADOW_TOOL, "cio", SHADOW_DECISION.name(), "ADOPT");
+    adopt(id, annualCost);
 
-    Task again = task(id, Elements.DECIDE_SHADOW_TOOL);
-    assertThat(taskService.getVariable(again.getId(), "budgetNote").toString())
-        .contains("Not adopted", "MARKETING line", "joint budget proposal and the board");
+    // nothing is held or registered while the money is asked for
     assertNothingLeftBehind(id);
+    Task draft = task(id, Elements.DRAFT_BUDGET_PROPOSAL);
+    assertThat(candidateGroups(draft)).containsExactly("marketing-leadership");
+    assertThat(draft.getName()).isEqualTo("Draft joint budget proposal: Gong (%s)".formatted(id));
+    assertThat(taskService.getVariable(draft.getId(), "proposalMarketingAmount")).isEqualTo(5000.0);
+    assertThat(taskService.getVariable(draft.getId(), "proposalItAmount")).isEqualTo(0.0);
+    assertThat(taskService.getVariable(draft.getId(), "budgetSummary").toString())
+        .contains("Adopting the tool needs", "Shortfall: MARKETING USD 5,000.00");
+    // the form shows what is known of the tool in use, not a requester's intake
+    assertThat(taskService.getVariable(draft.getId(), "usageSummary").toString())
+        .contains("40 users seen");
+    assertThat(taskService.getVariable(draft.getId(), "ownerTeam")).isEqualTo("Growth");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    id,
+                    Elements.DRAFT_BUDGET_PROPOSAL,
+                    "cmo",
+                    "proposalMarketingAmount",
+                    4000.0,
+                    "proposalItAmount",
+                    0.0,
+                    "proposalJustification",
+                    "Less."))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("short by USD 5,000.00");
+    propose(id, 6000.0);
+    assertThat(candidateGroups(task(id, Elements.COSIGN_BUDGET_PROPOSAL)))
+        .containsExactly("it-leadership");
+    complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
+
+    Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
+    assertThat(candidateGroups(board)).containsExactly("board");
+    assertThat(taskService.getVariable(board.getId(), "findingId")).isEqualTo(id);
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.IN_REVIEW);
+    assertThat(mailsTo("board@tandem.example", id))
+        .containsExactly("[%s] The board is asked to decide on Gong".formatted(id));
+    complete(
+        id, BoardSubmissionProcess.Elements.BOARD_DECISION, "board", "boardDecision", "APPROVE");
+
+    // the line was raised by exactly what was asked, then the adoption committed the spend
+    assertThat(marketingLine(year).amount())
+        .isEqualByComparingTo(lineBefore.add(new BigDecimal("6000.00")));
+    assertThat(budget.allocations(id))
+        .containsExactly(
+            new BudgetAllocation(
+                id, BudgetOwner.MARKETING, year, annualCost, AllocationState.COMMITTED));
+    Tool tool = inventory.toolOfRequest(id).orElseThrow();
+    assertThat(tool.status()).isEqualTo(ToolStatus.ACTIVE);
+    assertThat(tool.annualCost()).isEqualByComparingTo(annualCost);
+    complete(id, Elements.COMPLETE_ONBOARDING, "itops", "ssoConfigured", true, "dpaSigned", true);
+
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.ADOPTED);
+    assertThat(decisions(id))
+        .containsExactly(
+            "OWNER_ASSIGNMENT:ASSIGN:cmo",
+            "MARKETING_REVIEW:APPROVE:cmo",
+            "IT_REVIEW:APPROVE:cio",
+            "SHADOW_IT_DECISION:ADOPT:cio",
+            "BUDGET_PROPOSAL:PROPOSED 6000.00:cmo",
+            "BUDGET_COSIGN:APPROVE:cio",
+            "BOARD:APPROVE:board",
+            "ONBOARDING:COMPLETED:itops");
+    assertThat(marketingLine(year).amount())
+        .as("raised once")
+        .isEqualByComparingTo(lineBefore.add(new BigDecimal("6000.00")));
+    assertThat(openTasks(id)).isEmpty();
+  }
+
+  @Test
+  void shouldShowTheBoardTheFactsOfTheToolInUseInItsPacketFormPdfAndMail() throws Exception {
+    String id = discover("Hotjar Ltd", "Hotjar", 57, "7200.00");
+    BigDecimal annualCost =
+        marketingLine(budget.fiscalYearOf(LocalDate.now())).available().add(new BigDecimal("100"));
+    assign(id, "PSEUDONYMOUS");
+    review(id, "APPROVE", "APPROVE");
+    adopt(id, annualCost);
+    propose(id, 100.0);
+    complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
+
+    Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
+    JsonNode packet =
+        new ObjectMapper()
+            .readTree(taskService.getVariable(board.getId(), "boardPacketView").toString());
+    assertThat(packet.hasNonNull("request")).as("a finding has no intake").isFalse();
+    assertThat(packet.at("/inUse/toolName").asText()).isEqualTo("Hotjar");
+    assertThat(packet.at("/inUse/usersSeen").asText()).isEqualTo("57");
+    assertThat(packet.at("/inUse/spendSeen").asText())
+        .isEqualTo("USD 7,200.00 in the last twelve months");
+    assertThat(packet.at("/inUse/firstSeen").asText()).isEqualTo("2 March 2026");
+    assertThat(packet.at("/inUse/seenIn").asText())
+        .isEqualTo("SSO (identity provider), Expense reports");
+    assertThat(packet.at("/inUse/owner").asText()).isEqualTo("Riley Requester");
+    assertThat(packet.at("/inUse/team").asText()).isEqualTo("Growth");
+    assertThat(packet.at("/inUse/personalData").asText()).isEqualTo("Pseudonymous data only");
+    assertThat(packet.at("/proposal/marketingRaise").asText()).isEqualTo("USD 100.00");
+    assertThat(packet.at("/budget/lines/0/shortfall").asText()).isEqualTo("USD 100.00");
+
+    HttpResponse<byte[]> reply = pdf("/api/discoveries/" + id + "/board-packet.pdf", "board");
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdfText(reply.body()))
+        .contains(
+            "Board packet " + id,
+            "adopting Hotjar",
+            "Decision on the tool in use (IT leadership): Adopt",
+            "The tool in use (shadow-IT finding)",
+            "Users seen",
+            "57",
+            "USD 7,200.00 in the last twelve months",
+            "Riley Requester (Growth)",
+            "SSO (identity provider), Expense reports",
+            "Marketing's view.",
+            "40 people work in it daily.")
+        .doesNotContain("Requested by", "Needed by");
+    assertThat(pdf("/api/discoveries/" + id + "/board-packet.pdf", "itops").statusCode())
+        .isEqualTo(403);
+    assertThat(pdf("/api/discoveries/SIT-2001-99999/board-packet.pdf", "board").statusCode())
+        .isEqualTo(404);
+    assertThat(pdf("/api/purchase-requests/" + id + "/board-packet.pdf", "board").statusCode())
+        .as("a finding is no purchase request")
+        .isEqualTo(404);
+
+    mailDispatcher.dispatchDue();
+    var mail =
+        Arrays.stream(SMTP.getReceivedMessages())
+            .filter(
+                m ->
+                    subjectOf(m)
+                        .equals("[%s] The board is asked to decide on Hotjar".formatted(id)))
+            .findFirst()
+            .orElseThrow();
+    var content = (jakarta.mail.Multipart) mail.getContent();
+    String all = new String(mail.getInputStream().readAllBytes());
+    assertThat(content.getCount()).isGreaterThan(1);
+    assertThat(all).contains("board-packet-" + id + ".pdf");
+  }
+
+  @Test
+  @RequiresChromium
+  void shouldShowTheBoardTheToolInUseInTasklist() {
+    String id = discover("Hotjar Ltd", "Hotjar", 57, "7200.00");
+    assign(id, "NONE");
+    review(id, "APPROVE", "APPROVE");
+    adopt(
+        id,
+        marketingLine(budget.fiscalYearOf(LocalDate.now())).available().add(new BigDecimal("100")));
+    Task draft = task(id, Elements.DRAFT_BUDGET_PROPOSAL);
+    try (Browser browser = new Browser("shadow-it-draft")) {
+      browser.onFailureScreenshot(
+          () -> {
+            signIn(browser, "cmo");
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + draft.getId()));
+            WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+            browser.await(driver -> form.getText().contains("The tool in use (shadow-IT finding)"));
+            assertThat(form.getText())
+                .contains(
+                    "Hotjar from Hotjar Ltd: nobody requested it",
+                    "Owned by requester (Growth)",
+                    "What discovery knows",
+                    "Raise the marketing line by")
+                .doesNotContain("The request", "Business justification", "The board must decide");
+            browser.screenshot("cmo-drafts-for-the-tool-in-use");
+          });
+    }
+    propose(id, 100.0);
+    complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
+    Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
+    try (Browser browser = new Browser("shadow-it-board")) {
+      browser.onFailureScreenshot(
+          () -> {
+            signIn(browser, "board");
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + board.getId()));
+            WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+            browser.await(driver -> form.getText().contains("6. The joint proposal"));
+            assertThat(form.getText())
+                .contains(
+                    "budget to adopt a tool found in use",
+                    "1. The tool in use (shadow-IT finding)",
+                    "Users seen: 57",
+                    "USD 7,200.00 in the last twelve months",
+                    "Riley Requester",
+                    "Raise the marketing line by")
+                .doesNotContain("1. The request", "requested by", "approve this purchase");
+            assertThat(browser.driver().findElements(By.partialLinkText("as a PDF")))
+                .as("one link to the packet")
+                .hasSize(1);
+            assertThat(
+                    browser
+                        .visible(By.partialLinkText("Open the board packet as a PDF"))
+                        .getAttribute("href"))
+                .endsWith("/api/discoveries/" + id + "/board-packet.pdf");
+            browser.screenshot("board-sees-the-tool-in-use");
+          });
+    }
+  }
+
+  private void signIn(Browser browser, String user) {
+    browser.open(url("/camunda/app/tasklist/default/"));
+    browser.type(
+        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']"),
+        user);
+    browser.type(By.cssSelector("input[type='password']"), "demo");
+    browser.click(By.cssSelector("form button[type='submit']"));
+    browser.visible(By.cssSelector(".task-filters, .tasks-list, [cam-tasklist-filters]"));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void shouldBringTheDecisionBackWhenTheBoardRejectsTheMoneyAndOffboardTheSunsetTool() {
+    String id = discover("Drift.com Inc", "Drift", 12, "3000.00");
+    int year = budget.fiscalYearOf(LocalDate.now());
+    BigDecimal lineBefore = marketingLine(year).amount();
+    assign(id, "NONE");
+    review(id, "APPROVE", "APPROVE");
+    adopt(id, marketingLine(year).available().add(new BigDecimal("2500.00")));
+    propose(id, 2500.0);
+    complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
+    complete(
+        id,
+        BoardSubmissionProcess.Elements.BOARD_DECISION,
+        "board",
+        "boardDecision",
+        "REJECT",
+        "boardComment",
+        "We fund chat once, on the CRM's chat.");
+
+    Task decide = task(id, Elements.DECIDE_SHADOW_TOOL);
+    assertThat(taskService.getVariable(decide.getId(), "budgetNote").toString())
+        .contains(
+            "the board rejected", "We fund chat once, on the CRM's chat.", "replace or sunset");
+    assertThat(taskService.getVariable(decide.getId(), "proposalMarketingAmount")).isNull();
+    assertNothingLeftBehind(id);
+    assertThat(marketingLine(year).amount()).isEqualByComparingTo(lineBefore);
 
     complete(id, Elements.DECIDE_SHADOW_TOOL, "cio", SHADOW_DECISION.name(), "SUNSET");
     assertThat(findings.get(id).status()).isEqualTo(FindingStatus.OFFBOARDING);
+    offboard(offboarding(id).getBusinessKey(), "itops");
+
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.RETIRED);
+    assertThat(inventory.toolOfRequest(id).orElseThrow().status()).isEqualTo(ToolStatus.RETIRED);
     assertThat(budget.allocations(id)).isEmpty();
+    assertThat(marketingLine(year).amount()).isEqualByComparingTo(lineBefore);
+    assertThat(decisions(id))
+        .contains("BOARD:REJECT:board", "SHADOW_IT_DECISION:SUNSET:cio")
+        .doesNotContain("ONBOARDING:COMPLETED:itops");
+    assertThat(openTasks(id)).isEmpty();
+  }
+
+  @Test
+  void shouldBringTheDecisionBackWhenTheCioDoesNotCosignAndGoToNoBoard() {
+    String id = discover("Zapier Inc", "Zapier", 9, "2400.00");
+    int year = budget.fiscalYearOf(LocalDate.now());
+    assign(id, "NONE");
+    review(id, "APPROVE", "APPROVE");
+    adopt(id, marketingLine(year).available().add(new BigDecimal("800.00")));
+    propose(id, 800.0);
+
+    complete(
+        id,
+        Elements.COSIGN_BUDGET_PROPOSAL,
+        "cio",
+        "cosignDecision",
+        "REJECT",
+        "cosignComment",
+        "Our integration platform does this.");
+
+    Task decide = task(id, Elements.DECIDE_SHADOW_TOOL);
+    assertThat(taskService.getVariable(decide.getId(), "budgetNote").toString())
+        .contains("did not co-sign", "Our integration platform does this.");
+    assertThat(openTasks(id)).containsExactly(Elements.DECIDE_SHADOW_TOOL);
+    assertThat(mailsTo("board@tandem.example", id)).isEmpty();
+    assertNothingLeftBehind(id);
+    assertThat(findings.get(id).status()).isEqualTo(FindingStatus.IN_REVIEW);
   }
 
   @Test
@@ -460,6 +753,68 @@ class ShadowItReviewProcessTest extends ProcessScenario {
   }
 
   // ---- steps as people take them ------------------------------------------------------------
+
+  /** IT leadership adopts the tool at the annual cost it states. */
+  void adopt(String id, BigDecimal annualCost) {
+    complete(
+        id,
+        Elements.DECIDE_SHADOW_TOOL,
+        "cio",
+        SHADOW_DECISION.name(),
+        "ADOPT",
+        ANNUAL_COST.name(),
+        annualCost.doubleValue());
+  }
+
+  /** The CMO's office asks for the marketing line to be raised, nothing of IT. */
+  void propose(String id, double marketingRaise) {
+    complete(
+        id,
+        Elements.DRAFT_BUDGET_PROPOSAL,
+        "cmo",
+        "proposalMarketingAmount",
+        marketingRaise,
+        "proposalItAmount",
+        0.0,
+        "proposalJustification",
+        "40 people work in it daily.");
+  }
+
+  BudgetLine marketingLine(int fiscalYear) {
+    return budget.lines(fiscalYear).stream()
+        .filter(line -> line.owner() == BudgetOwner.MARKETING)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  HttpResponse<byte[]> pdf(String path, String user) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    PdfReader reader = new PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    PdfTextExtractor extractor = new PdfTextExtractor(reader);
+    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+      text.append(extractor.getTextFromPage(page)).append('\n');
+    }
+    return text.toString();
+  }
+
+  static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Discovery found a new vendor: the finding exists and its review starts, as the event would. */
   String discover(String vendor, String application, long users, String spend) {
