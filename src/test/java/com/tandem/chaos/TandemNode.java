@@ -97,6 +97,16 @@ final class TandemNode {
     throw new IllegalStateException("Node " + name + " not ready within " + timeout);
   }
 
+  /** Lines the current process wrote so far. */
+  int outputLines() {
+    return process == null ? 0 : (int) process.output().lines().count();
+  }
+
+  /** Everything the current process wrote so far. */
+  String output() {
+    return process == null ? "" : process.output();
+  }
+
   /** {@code kill -9}. */
   synchronized void kill() {
     ready = false;
