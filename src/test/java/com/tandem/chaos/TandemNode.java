@@ -44,6 +44,10 @@ final class TandemNode {
     return "http://127.0.0.1:" + port;
   }
 
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
   boolean ready() {
     return ready && process != null && process.isAlive();
   }
