@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,11 +91,6 @@ class DatabaseOutageLog implements DisposableBean {
     }
   }
 
-  /** Whether an outage is going on (from its first failure until the database answers again). */
-  boolean outage() {
-    return current.get() != null;
-  }
-
   /** A failure that says the database could not be reached: counted, and looked into. */
   void failureSeen(String reportedBy, String reason) {
     Outage outage = current.get();
@@ -102,7 +98,11 @@ class DatabaseOutageLog implements DisposableBean {
       Outage fresh = new Outage(clock.instant(), reason, reportedBy);
       if (current.compareAndSet(null, fresh)) {
         outage = fresh;
-        prober.execute(this::probe);
+        try {
+          prober.execute(this::probe);
+        } catch (RejectedExecutionException closing) {
+          // Tandem is shutting down: nothing left to look into
+        }
       } else {
         outage = current.get();
       }
@@ -149,7 +149,11 @@ class DatabaseOutageLog implements DisposableBean {
           outage.since,
           outage.reason);
     }
-    prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // Tandem is shutting down
+    }
   }
 
   private boolean databaseAnswers() {

@@ -1,5 +1,6 @@
 package com.tandem.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -98,6 +99,10 @@ public final class DatabaseUnreachable {
         return t;
       }
       if (t.getClass().getName().equals(STATEMENT_OF_CLOSED_CONNECTION)) {
+        return t;
+      }
+      if (t instanceof SQLException && t.getCause() instanceof IOException) {
+        // the driver's own words for a failed socket, without SQL state ("Connection reset")
         return t;
       }
       if (t instanceof TransactionSystemException rollback

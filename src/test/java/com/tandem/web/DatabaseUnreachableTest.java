@@ -88,6 +88,21 @@ class DatabaseUnreachableTest {
   }
 
   @Test
+  void shouldRecognizeASocketFailureTheDriverReportsWithoutSqlState() {
+    // seen in the chaos run's outage: Connector/J's "Connection reset" without SQL state
+    var reset =
+        new ProcessEngineException(
+            "An exception occurred in the persistence layer.",
+            new PersistenceException(
+                "### Error querying database.",
+                new SQLException(
+                    "Connection reset", new java.net.SocketException("Connection reset"))));
+
+    assertThat(DatabaseUnreachable.isCauseOf(reset)).isTrue();
+    assertThat(DatabaseUnreachable.reason(reset)).isEqualTo("Connection reset");
+  }
+
+  @Test
   void shouldLookAtTheFailureARollbackFailureReplaced() {
     var rollback = new TransactionSystemException("JDBC rollback failed");
     rollback.initApplicationException(new ProcessEngineException("ENGINE-03004", linkFailure()));
