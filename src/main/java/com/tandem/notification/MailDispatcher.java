@@ -1,5 +1,6 @@
 package com.tandem.notification;
 
+import com.tandem.web.DatabaseUnreachable;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -92,7 +93,12 @@ public class MailDispatcher {
       dispatchDue();
     } catch (RuntimeException e) {
       // the database away: the next look tries again, nothing was lost
-      LOG.warn("Mail outbox: could not dispatch ({}); trying again later", e.toString());
+      if (DatabaseUnreachable.isCauseOf(e)) {
+        // with the exception, so that the outage log counts it instead of printing it every 5 s
+        LOG.warn("Mail outbox: the database is not reachable; trying again later", e);
+      } else {
+        LOG.warn("Mail outbox: could not dispatch ({}); trying again later", e.toString());
+      }
     }
   }
 

@@ -76,6 +76,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Lock waits and deadlocks are the server's load, not the caller's fault: retry later. */
   @ExceptionHandler({PessimisticLockingFailureException.class, TransientDataAccessException.class})
   ResponseEntity<Object> busy(RuntimeException e) {
+    if (DatabaseUnreachable.isCauseOf(e)) {
+      return databaseUnreachable(e);
+    }
     LOG.warn("Transient database failure, caller asked to retry", e);
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "1");
@@ -100,11 +103,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         null);
   }
 
+  /**
+   * The database does not answer (stopped, restarting, the network to it cut): whatever call met
+   * it, wrapped in whatever the engine, Spring or a validator wrap it in, is answered 503 with
+   * Retry-After and words, never as an incident of Tandem. Logged with the exception, which
+   * system.DatabaseOutageLog counts instead of printing: the outage is logged once, by itself.
+   */
+  private ResponseEntity<Object> databaseUnreachable(Exception e) {
+    LOG.warn("API call answered 503: the database is not reachable", e);
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnreachable.RETRY_AFTER_SECONDS));
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.API_DETAIL, List.of(), headers);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
     RejectedInput rejected = causeOf(e, RejectedInput.class);
     if (rejected != null) {
       return rejected(rejected);
+    }
+    if (DatabaseUnreachable.isCauseOf(e)) {
+      return databaseUnreachable(e);
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected failure of an API call (incident {})", incident, e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.tandem.testsupport.DatabaseProxy;
 import com.tandem.testsupport.MySqlTestServer;
 import com.tandem.testsupport.ScratchDatabase;
 import jakarta.mail.MessagingException;
@@ -69,21 +70,25 @@ final class ClusterChaos {
   final int requests;
   final long seed;
   final Duration timeout;
+  final Duration outage;
   private final Random random;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<String> log = new ArrayList<>();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
 
+  private final AtomicInteger unavailable = new AtomicInteger();
   private int redelivered;
+  private DatabaseProxy proxy;
   private TandemNode a;
   private TandemNode b;
   private JdbcClient db;
 
-  ClusterChaos(int requests, long seed, Duration timeout) {
+  ClusterChaos(int requests, long seed, Duration timeout, Duration outage) {
     this.requests = requests;
     this.seed = seed;
     this.timeout = timeout;
+    this.outage = outage;
     this.random = new Random(seed);
   }
 
@@ -130,10 +135,13 @@ final class ClusterChaos {
     MySqlTestServer server = MySqlTestServer.fromEnvironment();
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    try (ScratchDatabase database = server.createScratchDatabase("tandem_chaos_")) {
-      db = JdbcClient.create(database.dataSource());
+    try (ScratchDatabase database = server.createScratchDatabase("tandem_chaos_");
+        DatabaseProxy through = DatabaseProxy.to(server)) {
+      proxy = through;
+      db = JdbcClient.create(database.dataSource()); // the checks go to the server directly
       Map<String, String> settings = new LinkedHashMap<>();
-      settings.put("TANDEM_DB_URL", database.jdbcUrl());
+      // both nodes reach the database through the proxy, which the outage phase cuts
+      settings.put("TANDEM_DB_URL", proxy.jdbcUrl(server, database.name()));
       settings.put("TANDEM_DB_USER", server.user());
       settings.put("TANDEM_DB_PASSWORD", server.password());
       settings.put("TANDEM_DB_POOL_SIZE", "10");
@@ -178,6 +186,7 @@ final class ClusterChaos {
         phases.put("reviews", Duration.between(t, Instant.now()));
 
         t = Instant.now();
+        Thread outagePhase = outage.isZero() ? null : databaseOutage(recoveries);
         drive(
             "onboarding",
             acknowledged.values(),
@@ -185,6 +194,9 @@ final class ClusterChaos {
             Set.of("BUDGET_PROPOSAL", "BOARD_REVIEW", "NEGOTIATION", "ONBOARDING", "IN_REVIEW"),
             random.nextBoolean() ? a : b,
             recoveries);
+        if (outagePhase != null) {
+          outagePhase.join();
+        }
         phases.put("onboarding", Duration.between(t, Instant.now()));
 
         t = Instant.now();
@@ -253,6 +265,11 @@ final class ClusterChaos {
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() == 201 || reply.statusCode() == 200) {
           return JSON.readTree(reply.body()).get("id").asText();
+        }
+        if (reply.statusCode() == 503) {
+          unavailable.incrementAndGet();
+          TandemNode.pause(1000); // the database away: Retry-After, the same key on either node
+          continue;
         }
         note(
             "submit %s on %s answered %d: %s",
@@ -361,6 +378,9 @@ final class ClusterChaos {
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() == 200) {
           JSON.readTree(reply.body()).forEach(tasks::add);
+        } else if (reply.statusCode() == 503) {
+          unavailable.incrementAndGet();
+          return tasks;
         }
       } catch (IOException e) {
         return tasks; // the node went away; the caller asks the other one next round
@@ -426,6 +446,11 @@ final class ClusterChaos {
         if (status == 500 && reply.body().contains("Cannot find task")) {
           return;
         }
+        if (status == 503) {
+          unavailable.incrementAndGet();
+          TandemNode.pause(1000);
+          continue;
+        }
         note(
             "complete %s (%s) on %s answered %d: %s",
             taskId, key, node.name, status, abbreviate(reply.body()));
@@ -464,8 +489,20 @@ final class ClusterChaos {
     Thread restart =
         new Thread(
             () -> {
-              node.start();
-              node.awaitReady(Duration.ofMinutes(3));
+              // a node restarted while the database is away (the outage phase) cannot start: it
+              // exits at once, and is started again, as a container platform would
+              for (node.start(); ; node.start()) {
+                try {
+                  node.awaitReady(Duration.ofMinutes(3));
+                  break;
+                } catch (IllegalStateException e) {
+                  if (node.alive() || Instant.now().isAfter(killed.plus(timeout))) {
+                    throw e;
+                  }
+                  note("node %s exited while starting; starting it again", node.name);
+                  TandemNode.pause(2000);
+                }
+              }
               note(
                   "node %s back after %d s",
                   node.name, Duration.between(killed, Instant.now()).toSeconds());
@@ -505,6 +542,94 @@ final class ClusterChaos {
             "watch-" + phase);
     watch.setDaemon(true);
     watch.start();
+  }
+
+  // ---- the database away ------------------------------------------------------------------
+
+  /**
+   * Cuts both nodes off the database a few seconds into the phase, for {@link #outage}, then gives
+   * it back, and notes how long until both nodes are ready again and until the jobs that were
+   * locked at the cut have run.
+   */
+  private Thread databaseOutage(List<String> recoveries) {
+    long delay = 2000 + random.nextInt(4000);
+    Thread phase =
+        new Thread(
+            () -> {
+              TandemNode.pause(delay);
+              List<String> locked =
+                  db.sql("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL")
+                      .query(String.class)
+                      .list();
+              int before = unavailable.get();
+              proxy.cut();
+              note("database cut off both nodes for %d s", outage.toSeconds());
+              TandemNode.pause(outage.toMillis());
+              proxy.restore();
+              Instant restored = Instant.now();
+              int refused = unavailable.get() - before;
+              note("database back; %d answers 503 meanwhile", refused);
+              double ready = awaitReadiness(restored);
+              double jobs = awaitJobsDone(locked, restored);
+              recoveries.add(
+                  String.format(
+                      "database away %d s: %d answers 503 meanwhile; both nodes ready %.1f s after"
+                          + " it was back; the %d jobs locked at the cut done %.1f s after",
+                      outage.toSeconds(), refused, ready, locked.size(), jobs));
+            },
+            "database-outage");
+    phase.setDaemon(true);
+    phase.start();
+    return phase;
+  }
+
+  private double awaitReadiness(Instant since) {
+    Instant deadline = since.plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (readinessUp(a) && readinessUp(b)) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+      }
+      TandemNode.pause(250);
+    }
+    return Double.NaN;
+  }
+
+  private boolean readinessUp(TandemNode node) {
+    try {
+      return http.send(
+                  HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/health/readiness"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Seconds from {@code since} until none of {@code jobs} is left (run, or its request moved on).
+   */
+  private double awaitJobsDone(List<String> jobs, Instant since) {
+    Instant deadline = since.plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      long left =
+          jobs.isEmpty()
+              ? 0
+              : db.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (:ids)")
+                  .param("ids", jobs)
+                  .query(Long.class)
+                  .single();
+      if (left == 0) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+      }
+      TandemNode.pause(500);
+    }
+    return Double.NaN;
   }
 
   private TandemNode other(TandemNode node) {

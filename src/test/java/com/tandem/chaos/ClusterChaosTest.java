@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * straight on the database and the mail server. {@code -Dchaos.requests} (default 30) and {@code
  * -Dchaos.seed} (default: random, printed) repeat or widen it, {@code -Dchaos.timeoutMinutes}
  * (default 4) bounds each phase: the long form is {@code -Dchaos.requests=500
- * -Dchaos.timeoutMinutes=15}.
+ * -Dchaos.timeoutMinutes=15}. The long form (100 requests or more) also cuts both nodes off the
+ * database for 30 s during the onboarding phase ({@code -Dchaos.outageSeconds}; 0 leaves it out, as
+ * the short form does: DatabaseOutageTest covers the outage in every build).
  */
 @RequiresMySql
 @Tag("chaos")
@@ -24,11 +26,14 @@ class ClusterChaosTest {
   @Test
   void killedNodesLoseNothingDoubleNothingAndLeaveNothingStuck() throws Exception {
     long seed = Long.getLong("chaos.seed", System.nanoTime());
+    int requests = Integer.getInteger("chaos.requests", 30);
     ClusterChaos chaos =
         new ClusterChaos(
-            Integer.getInteger("chaos.requests", 30),
+            requests,
             seed,
-            Duration.ofMinutes(Integer.getInteger("chaos.timeoutMinutes", 4)));
+            Duration.ofMinutes(Integer.getInteger("chaos.timeoutMinutes", 4)),
+            Duration.ofSeconds(
+                Integer.getInteger("chaos.outageSeconds", requests >= 100 ? 30 : 0)));
     ClusterChaos.Outcome outcome = chaos.run();
     System.out.println("[chaos] " + outcome.describe());
     check(outcome);

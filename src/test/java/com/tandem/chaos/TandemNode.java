@@ -44,6 +44,10 @@ final class TandemNode {
     return "http://127.0.0.1:" + port;
   }
 
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
   boolean ready() {
     return ready && process != null && process.isAlive();
   }
@@ -95,6 +99,16 @@ final class TandemNode {
       pause(250);
     }
     throw new IllegalStateException("Node " + name + " not ready within " + timeout);
+  }
+
+  /** Lines the current process wrote so far. */
+  int outputLines() {
+    return process == null ? 0 : (int) process.output().lines().count();
+  }
+
+  /** Everything the current process wrote so far. */
+  String output() {
+    return process == null ? "" : process.output();
   }
 
   /** {@code kill -9}. */
