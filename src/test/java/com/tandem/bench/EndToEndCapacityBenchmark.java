@@ -264,9 +264,22 @@ public final class EndToEndCapacityBenchmark {
     app.getBean(JdbcClient.class).sql("UPDATE tandem_budget_line SET amount = 1000000000").update();
     ApiCaller requester = new ApiCaller("requester", List.of("marketing"));
     JdbcClient jdbc = app.getBean(JdbcClient.class);
+    // The fast path: no tool we own and no other open request covers a request. Each client asks
+    // for a capability of its own, whose seeded tools are retired before the run, and retires the
+    // tool of each of its requests once it is active, before it submits the next (a real inventory
+    // does not gain a tool of the same capability every second).
+    List<String> capabilities =
+        jdbc.sql("SELECT code FROM tandem_capability ORDER BY code").query(String.class).list();
+    jdbc.sql(
+            "UPDATE tandem_tool t SET status = 'RETIRED' WHERE status = 'ACTIVE' AND EXISTS"
+                + " (SELECT 1 FROM tandem_tool_capability c WHERE c.tool_id = t.id"
+                + " AND c.capability_code IN (:codes))")
+        .param("codes", capabilities.subList(0, Math.min(capabilities.size(), 32)))
+        .update();
     return (client, n) -> {
+      String capability = capabilities.get(client % Math.min(capabilities.size(), 32));
       PurchaseRequestSubmission body =
-          JSON.readValue(submission(client, n), PurchaseRequestSubmission.class);
+          JSON.readValue(submission(client, n, capability), PurchaseRequestSubmission.class);
       String id;
       // as POST /api/purchase-requests does: the signed-in requester starts it
       engine.getIdentityService().setAuthentication("requester", List.of("marketing"));
@@ -288,23 +301,20 @@ public final class EndToEndCapacityBenchmark {
             }
             return status == RequestStatus.ACTIVE;
           });
-      // Every request asks for event-management, the capability no seeded tool covers: retired
-      // once active, its tool does not send the next requests to "Consider existing tool" (the
-      // fast path), as a real inventory does not hold hundreds of tools of one capability.
       jdbc.sql("UPDATE tandem_tool SET status = 'RETIRED' WHERE request_id = :id")
           .param("id", id)
           .update();
     };
   }
 
-  private static String submission(int client, int n) {
+  private static String submission(int client, int n, String capability) {
     return """
         {"toolName":"Bench %d-%d","vendor":"%s Inc.","vendorUrl":"https://bench.example",
-         "capabilities":["event-management"],"businessJustification":"Capacity run.",
+         "capabilities":["%s"],"businessJustification":"Capacity run.",
          "annualLicenseCost":1200.00,"implementationCost":300.00,"currency":"USD","seats":5,
          "contractTermMonths":12,"neededBy":"%s","personalData":"NONE","sso":"SAML",
          "integrations":[],"dataExportSupported":true}"""
-        .formatted(client, n, randomName(), LocalDate.now().plusDays(40));
+        .formatted(client, n, randomName(), capability, LocalDate.now().plusDays(40));
   }
 
   /**
