@@ -131,51 +131,60 @@ public final class EndToEndCapacityBenchmark {
             "%nclosed loop, %d clients, %d s warm-up, %d s measured; load average before: %s%n",
             clients, warmup, seconds, loadAverage()));
 
-    // -Dbench.sides=tandem (or bare) runs one side only, e.g. under a profiler
+    // -Dbench.sides=tandem (or bare) runs one side only, e.g. under a profiler;
+    // -Dbench.tandemFirst=true measures Tandem first (the side measured second runs on a JVM
+    // whose compiler has already compiled the engine's code)
     String sides = System.getProperty("bench.sides", "both");
+    boolean tandemFirst = Boolean.getBoolean("bench.tandemFirst");
     Figure bare = null;
-    if (!sides.equals("tandem")) {
-      try (ScratchDatabase database =
-              MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_bare_");
-          HikariDataSource pool = pool(database)) {
-        MigratedDatabase.migrate(pool);
-        ProcessEngine engine = bareEngine(pool);
-        try {
-          bare = measure(bareFlow(engine), clients, warmup, seconds);
-        } finally {
-          engine.close();
-        }
+    Figure tandem = null;
+    for (String side : tandemFirst ? List.of("tandem", "bare") : List.of("bare", "tandem")) {
+      if (!sides.equals("both") && !sides.equals(side)) {
+        continue;
       }
-      report.append(describe("bare engine, same models", bare));
+      if (side.equals("bare")) {
+        bare = measureBare(clients, warmup, seconds);
+        report.append(describe("bare engine, same models", bare));
+      } else {
+        tandem = measureTandem(clients, warmup, seconds);
+        report.append(describe("Tandem", tandem));
+      }
       report.append("  tasks completed: " + new java.util.TreeMap<>(COMPLETED) + "\n");
       COMPLETED.clear();
       if (STATEMENTS) {
-        report.append(StatementProfile.report(bare.completed(), 25));
+        report.append(
+            StatementProfile.report((side.equals("bare") ? bare : tandem).completed(), 40));
       }
     }
-    if (sides.equals("bare")) {
-      System.out.println("End-to-end capacity:" + report);
-      return;
-    }
-
-    Figure tandem;
-    try (ScratchDatabase database =
-            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_");
-        ConfigurableApplicationContext app = tandem(database)) {
-      tandem = measure(tandemFlow(app), clients, warmup, seconds);
-    }
-    report.append(describe("Tandem", tandem));
-    report.append("  tasks completed: " + new java.util.TreeMap<>(COMPLETED) + "\n");
-    if (STATEMENTS) {
-      report.append(StatementProfile.report(tandem.completed(), 40));
-    }
     report.append(
-        bare == null
+        bare == null || tandem == null
             ? String.format("load average after: %s%n", loadAverage())
             : String.format(
                 "Tandem / bare engine: %.2f; load average after: %s%n",
                 tandem.perSecond() / bare.perSecond(), loadAverage()));
     System.out.println("End-to-end capacity:" + report);
+  }
+
+  private static Figure measureBare(int clients, int warmup, int seconds) throws Exception {
+    try (ScratchDatabase database =
+            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_bare_");
+        HikariDataSource pool = pool(database)) {
+      MigratedDatabase.migrate(pool);
+      ProcessEngine engine = bareEngine(pool);
+      try {
+        return measure(bareFlow(engine), clients, warmup, seconds);
+      } finally {
+        engine.close();
+      }
+    }
+  }
+
+  private static Figure measureTandem(int clients, int warmup, int seconds) throws Exception {
+    try (ScratchDatabase database =
+            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_");
+        ConfigurableApplicationContext app = tandem(database)) {
+      return measure(tandemFlow(app), clients, warmup, seconds);
+    }
   }
 
   private static String describe(String name, Figure f) {
