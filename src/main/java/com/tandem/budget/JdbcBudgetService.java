@@ -280,7 +280,9 @@ public class JdbcBudgetService implements BudgetService {
     Objects.requireNonNull(requestId, "requestId");
     Map<BudgetOwner, BigDecimal> negotiated = required(marketing, it);
     for (BudgetOwner owner : LOCK_ORDER) {
-      Optional<Long> line = lineId(fiscalYear, owner, true);
+      // no lock on the line: a hold that only shrinks gives money back, and a placement racing
+      // with it reads the larger amount at worst (too careful, never too generous)
+      Optional<Long> line = lineId(fiscalYear, owner, false);
       if (line.isEmpty()) {
         continue;
       }

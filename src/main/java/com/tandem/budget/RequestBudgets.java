@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The budget steps of a request, each reading what the request asks (licence on MARKETING,
@@ -27,15 +30,20 @@ public class RequestBudgets {
 
   private final NegotiationSavings savings;
 
+  private final TransactionTemplate ownTransaction;
+
   public RequestBudgets(
       BudgetService budget,
       RequestRegistry registry,
       BudgetSummaries summaries,
-      NegotiationSavings savings) {
+      NegotiationSavings savings,
+      PlatformTransactionManager transactions) {
     this.budget = budget;
     this.registry = registry;
     this.summaries = summaries;
     this.savings = savings;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The fiscal year the request's costs fall in. */
@@ -74,12 +82,24 @@ public class RequestBudgets {
   /**
    * Places the request's holds on both lines, or none if money ran short since the check (another
    * request may have taken it). Idempotent.
+   *
+   * <p>In a short transaction of its own, committed before the step's process transaction goes on:
+   * the holds lock the year's two lines (every request of the year queues on them), and inside the
+   * job's transaction those locks were kept until the engine had created the negotiation task and
+   * written its history. A hold committed by a step that then fails is found again by the step's
+   * retry (a hold is placed once per request and line), and a request that ends without using it
+   * releases it, as a finance system behind {@link BudgetService} would hold outside the engine's
+   * transaction anyway.
    */
   public Outcome placeHolds(String requestId) {
-    return step(
-        requestId,
-        "holds",
-        needs -> budget.placeHolds(requestId, needs.fiscalYear(), needs.marketing(), needs.it()));
+    return ownTransaction.execute(
+        status ->
+            step(
+                requestId,
+                "holds",
+                needs ->
+                    budget.placeHolds(
+                        requestId, needs.fiscalYear(), needs.marketing(), needs.it())));
   }
 
   private Outcome step(

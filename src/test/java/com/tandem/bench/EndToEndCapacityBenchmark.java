@@ -6,10 +6,12 @@ import com.tandem.intake.PurchaseRequestService;
 import com.tandem.intake.PurchaseRequestSubmission;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
+import com.tandem.system.EngineTuning;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.MySqlTestServer;
 import com.tandem.testsupport.ScratchDatabase;
 import com.tandem.web.ApiCaller;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,12 +27,20 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Not a test: the end-to-end capacity of issue 13. Client threads drive requests closed-loop (each
@@ -57,7 +67,52 @@ public final class EndToEndCapacityBenchmark {
           "privacy", "privacy-legal",
           "itops", "it-operations");
 
+  /** What each person answers, on both sides: the fast approval path. */
+  private static final Map<String, Function<Task, Map<String, Object>>> ANSWERS =
+      Map.of(
+          "Task_ConsiderExistingTool",
+          t -> Map.of("useExistingTool", false, "newToolJustification", "Needed for the benchmark"),
+          "Task_ReviewMarketing",
+          t -> Map.of("marketingDecision", "APPROVE", "marketingComment", "ok"),
+          "Task_ReviewIt",
+          t -> Map.of("itDecision", "APPROVE", "itComment", "ok"),
+          "Task_ReviewPrivacy",
+          t -> Map.of("privacyDecision", "APPROVE", "privacyComment", "ok"),
+          "Task_NegotiateContract",
+          t ->
+              Map.of(
+                  "negotiatedAnnualCost", 1200.0,
+                  "negotiatedImplementationCost", 300.0,
+                  "negotiationNote", "List price"),
+          "Task_CompleteOnboarding",
+          t -> Map.of("ssoConfigured", true, "dpaSigned", true));
+
+  /** Who works each task (signed in as a member of the task's group), on both sides. */
+  private static final Map<String, String> USERS =
+      Map.of(
+          "Task_ConsiderExistingTool", "requester",
+          "Task_ReviewMarketing", "cmo",
+          "Task_ReviewIt", "cio",
+          "Task_ReviewPrivacy", "privacy",
+          "Task_NegotiateContract", "itops",
+          "Task_CompleteOnboarding", "itops");
+
+  /** Tasks completed per task key, to show that both sides ran the same path. */
+  private static final Map<String, AtomicInteger> COMPLETED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * -Dbench.statements=true: count the statements each side sends and their waits ({@link
+   * StatementProfile}), printed per flow.
+   */
+  private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
   private EndToEndCapacityBenchmark() {}
+
+  private static String jdbcUrl(ScratchDatabase database) {
+    return database.jdbcUrl()
+        + (STATEMENTS ? "&queryInterceptors=" + StatementProfile.class.getName() : "");
+  }
 
   /** One closed-loop client: runs one request from start to its end, returns when it ended. */
   interface Flow {
@@ -76,29 +131,60 @@ public final class EndToEndCapacityBenchmark {
             "%nclosed loop, %d clients, %d s warm-up, %d s measured; load average before: %s%n",
             clients, warmup, seconds, loadAverage()));
 
-    Figure bare;
-    try (MigratedDatabase database = MigratedDatabase.mysql()) {
-      ProcessEngine engine = bareEngine(database);
+    // -Dbench.sides=tandem (or bare) runs one side only, e.g. under a profiler;
+    // -Dbench.tandemFirst=true measures Tandem first (the side measured second runs on a JVM
+    // whose compiler has already compiled the engine's code)
+    String sides = System.getProperty("bench.sides", "both");
+    boolean tandemFirst = Boolean.getBoolean("bench.tandemFirst");
+    Figure bare = null;
+    Figure tandem = null;
+    for (String side : tandemFirst ? List.of("tandem", "bare") : List.of("bare", "tandem")) {
+      if (!sides.equals("both") && !sides.equals(side)) {
+        continue;
+      }
+      if (side.equals("bare")) {
+        bare = measureBare(clients, warmup, seconds);
+        report.append(describe("bare engine, same models", bare));
+      } else {
+        tandem = measureTandem(clients, warmup, seconds);
+        report.append(describe("Tandem", tandem));
+      }
+      report.append("  tasks completed: " + new java.util.TreeMap<>(COMPLETED) + "\n");
+      COMPLETED.clear();
+      if (STATEMENTS) {
+        report.append(
+            StatementProfile.report((side.equals("bare") ? bare : tandem).completed(), 40));
+      }
+    }
+    report.append(
+        bare == null || tandem == null
+            ? String.format("load average after: %s%n", loadAverage())
+            : String.format(
+                "Tandem / bare engine: %.2f; load average after: %s%n",
+                tandem.perSecond() / bare.perSecond(), loadAverage()));
+    System.out.println("End-to-end capacity:" + report);
+  }
+
+  private static Figure measureBare(int clients, int warmup, int seconds) throws Exception {
+    try (ScratchDatabase database =
+            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_bare_");
+        HikariDataSource pool = pool(database)) {
+      MigratedDatabase.migrate(pool);
+      ProcessEngine engine = bareEngine(pool);
       try {
-        bare = measure(bareFlow(engine), clients, warmup, seconds);
+        return measure(bareFlow(engine), clients, warmup, seconds);
       } finally {
         engine.close();
       }
     }
-    report.append(describe("bare engine, same shape", bare));
+  }
 
-    Figure tandem;
+  private static Figure measureTandem(int clients, int warmup, int seconds) throws Exception {
     try (ScratchDatabase database =
             MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_");
         ConfigurableApplicationContext app = tandem(database)) {
-      tandem = measure(tandemFlow(app), clients, warmup, seconds);
+      return measure(tandemFlow(app), clients, warmup, seconds);
     }
-    report.append(describe("Tandem", tandem));
-    report.append(
-        String.format(
-            "Tandem / bare engine: %.2f; load average after: %s%n",
-            tandem.perSecond() / bare.perSecond(), loadAverage()));
-    System.out.println("End-to-end capacity:" + report);
   }
 
   private static String describe(String name, Figure f) {
@@ -145,6 +231,7 @@ public final class EndToEndCapacityBenchmark {
       thread.start();
     }
     Thread.sleep(warmupSeconds * 1000L);
+    StatementProfile.reset();
     measuring.set(true);
     long start = System.nanoTime();
     Thread.sleep(seconds * 1000L);
@@ -164,7 +251,7 @@ public final class EndToEndCapacityBenchmark {
     var server = MySqlTestServer.fromEnvironment();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
-    properties.put("TANDEM_DB_URL", database.jdbcUrl());
+    properties.put("TANDEM_DB_URL", jdbcUrl(database));
     properties.put("TANDEM_DB_USER", server.user());
     properties.put("TANDEM_DB_PASSWORD", server.password());
     properties.put("TANDEM_ADMIN_USER", "bench");
@@ -183,39 +270,25 @@ public final class EndToEndCapacityBenchmark {
     RequestRegistry registry = app.getBean(RequestRegistry.class);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     // the budget must carry every request the run submits
-    app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-        .sql("UPDATE tandem_budget_line SET amount = 1000000000")
-        .update();
+    app.getBean(JdbcClient.class).sql("UPDATE tandem_budget_line SET amount = 1000000000").update();
     ApiCaller requester = new ApiCaller("requester", List.of("marketing"));
-    Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
-    answers.put(
-        "Task_ConsiderExistingTool",
-        t -> Map.of("useExistingTool", false, "newToolJustification", "Needed for the benchmark"));
-    answers.put(
-        "Task_ReviewMarketing",
-        t -> Map.of("marketingDecision", "APPROVE", "marketingComment", "ok"));
-    answers.put("Task_ReviewIt", t -> Map.of("itDecision", "APPROVE", "itComment", "ok"));
-    answers.put(
-        "Task_ReviewPrivacy", t -> Map.of("privacyDecision", "APPROVE", "privacyComment", "ok"));
-    answers.put(
-        "Task_NegotiateContract",
-        t ->
-            Map.of(
-                "negotiatedAnnualCost", 1200.0,
-                "negotiatedImplementationCost", 300.0,
-                "negotiationNote", "List price"));
-    answers.put("Task_CompleteOnboarding", t -> Map.of("ssoConfigured", true, "dpaSigned", true));
-    Map<String, String> users =
-        Map.of(
-            "Task_ConsiderExistingTool", "requester",
-            "Task_ReviewMarketing", "cmo",
-            "Task_ReviewIt", "cio",
-            "Task_ReviewPrivacy", "privacy",
-            "Task_NegotiateContract", "itops",
-            "Task_CompleteOnboarding", "itops");
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    // The fast path: no tool we own and no other open request covers a request. Each client asks
+    // for a capability of its own, whose seeded tools are retired before the run, and retires the
+    // tool of each of its requests once it is active, before it submits the next (a real inventory
+    // does not gain a tool of the same capability every second).
+    List<String> capabilities =
+        jdbc.sql("SELECT code FROM tandem_capability ORDER BY code").query(String.class).list();
+    jdbc.sql(
+            "UPDATE tandem_tool t SET status = 'RETIRED' WHERE status = 'ACTIVE' AND EXISTS"
+                + " (SELECT 1 FROM tandem_tool_capability c WHERE c.tool_id = t.id"
+                + " AND c.capability_code IN (:codes))")
+        .param("codes", capabilities.subList(0, Math.min(capabilities.size(), 32)))
+        .update();
     return (client, n) -> {
+      String capability = capabilities.get(client % Math.min(capabilities.size(), 32));
       PurchaseRequestSubmission body =
-          JSON.readValue(submission(client, n), PurchaseRequestSubmission.class);
+          JSON.readValue(submission(client, n, capability), PurchaseRequestSubmission.class);
       String id;
       // as POST /api/purchase-requests does: the signed-in requester starts it
       engine.getIdentityService().setAuthentication("requester", List.of("marketing"));
@@ -228,8 +301,8 @@ public final class EndToEndCapacityBenchmark {
           engine.getTaskService(),
           engine,
           id,
-          answers,
-          users,
+          ANSWERS,
+          USERS,
           () -> {
             RequestStatus status = registry.find(id).orElseThrow().status();
             if (status.isFinal() && status != RequestStatus.ACTIVE) {
@@ -237,18 +310,33 @@ public final class EndToEndCapacityBenchmark {
             }
             return status == RequestStatus.ACTIVE;
           });
+      jdbc.sql("UPDATE tandem_tool SET status = 'RETIRED' WHERE request_id = :id")
+          .param("id", id)
+          .update();
     };
   }
 
-  private static String submission(int client, int n) {
+  private static String submission(int client, int n, String capability) {
     return """
-        {"toolName":"Bench %d-%d","vendor":"Benchvendor %s Inc.","vendorUrl":"https://bench.example",
-         "capabilities":["event-management"],"businessJustification":"Capacity run.",
+        {"toolName":"Bench %d-%d","vendor":"%s Inc.","vendorUrl":"https://bench.example",
+         "capabilities":["%s"],"businessJustification":"Capacity run.",
          "annualLicenseCost":1200.00,"implementationCost":300.00,"currency":"USD","seats":5,
          "contractTermMonths":12,"neededBy":"%s","personalData":"NONE","sso":"SAML",
          "integrations":[],"dataExportSupported":true}"""
-        .formatted(
-            client, n, Integer.toString(client * 100_000 + n, 36), LocalDate.now().plusDays(40));
+        .formatted(client, n, randomName(), capability, LocalDate.now().plusDays(40));
+  }
+
+  /**
+   * A vendor name of twelve random letters: the requests' vendors are all different (a shared
+   * prefix such as "Benchvendor 1a"/"Benchvendor 1b" is one vendor with a typo to Tandem).
+   */
+  private static String randomName() {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder name = new StringBuilder("V");
+    for (int i = 0; i < 12; i++) {
+      name.append((char) ('a' + random.nextInt(26)));
+    }
+    return name.toString();
   }
 
   /** Completes the request's tasks as they appear until {@code ended} says it is over. */
@@ -283,6 +371,9 @@ public final class EndToEndCapacityBenchmark {
         }
         try {
           tasks.complete(task.getId(), answer.apply(task));
+          COMPLETED
+              .computeIfAbsent(task.getTaskDefinitionKey(), k -> new AtomicInteger())
+              .incrementAndGet();
         } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
           // a parallel completion of the same join: the next round sees what is left
         } finally {
@@ -294,97 +385,184 @@ public final class EndToEndCapacityBenchmark {
 
   // ---- the bare engine -------------------------------------------------------------------
 
-  /** The same engine settings as application.yaml, on a database migrated the same way. */
-  private static ProcessEngine bareEngine(MigratedDatabase database) {
+  /**
+   * A bare engine with the engine settings of application.yaml and application-mysql.yaml (history
+   * level, authorization, job executor, Connector/J and pool settings, Tandem's two engine tunings)
+   * on a database migrated by the same changelog, running Tandem's own BPMN models and forms with
+   * no-op delegates and listeners.
+   */
+  private static ProcessEngine bareEngine(HikariDataSource dataSource) {
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
     config.setProcessEngineName("bare");
-    config.setDataSource(database.dataSource());
+    config.setDataSource(dataSource);
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
-    config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    config.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
     config.setJobExecutorActivate(true);
     config.setEnsureJobDueDateNotNull(true);
     config.setJobExecutorAcquireByDueDate(true);
     config.setAuthorizationEnabled(true);
+    config.setDefaultUserPermissionNameForTask("TASK_WORK");
+    config.setJavaSerializationFormatEnabled(false);
+    config.setDeserializationTypeValidationEnabled(true);
+    config.setQueryMaxResultsLimit(2000);
+    config.setEnforceHistoryTimeToLive(true);
+    config.setLoggingContextBusinessKey("requestId");
+    config.setBeans(new HashMap<>(noOpBeans()));
+    config.getProcessEnginePlugins().add(new EngineTuning());
     var executor = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
     executor.setCorePoolSize(3);
     executor.setMaxPoolSize(10);
+    executor.setLockTimeInMillis(60_000);
+    executor.setMaxWait(10_000);
     config.setJobExecutor(executor);
     ProcessEngine engine = config.buildProcessEngine();
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .addModelInstance("bare-review.bpmn", reviewShape())
-        .addModelInstance("bare-purchase.bpmn", purchaseShape())
-        .deploy();
+    var deployment = engine.getRepositoryService().createDeployment().name("bare");
+    for (String model :
+        List.of("martech-purchase", "martech-joint-review", "martech-board-submission")) {
+      deployment.addClasspathResource("bpmn/" + model + ".bpmn");
+    }
+    for (String form :
+        List.of(
+            "intake-form",
+            "consider-existing-tool",
+            "revise-request",
+            "review-marketing",
+            "review-it",
+            "review-privacy",
+            "draft-budget-proposal",
+            "cosign-budget-proposal",
+            "board-decision",
+            "negotiate-contract",
+            "complete-onboarding")) {
+      deployment.addClasspathResource("forms/" + form + ".form");
+    }
+    deployment.deploy();
+    // as TandemAuthorizations: marketing starts purchase requests
+    var authorizations = engine.getAuthorizationService();
+    var startDefinition = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    startDefinition.setGroupId("marketing");
+    startDefinition.setResource(Resources.PROCESS_DEFINITION);
+    startDefinition.setResourceId("martech-purchase");
+    startDefinition.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+    authorizations.saveAuthorization(startDefinition);
+    var startInstance = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    startInstance.setGroupId("marketing");
+    startInstance.setResource(Resources.PROCESS_INSTANCE);
+    startInstance.setResourceId(Authorization.ANY);
+    startInstance.addPermission(Permissions.CREATE);
+    authorizations.saveAuthorization(startInstance);
     return engine;
   }
 
   /**
-   * martech-purchase's fast path as a shape: register, async inventory check, routing, the joint
-   * review called, async budget, negotiation, onboarding, activation.
+   * Every delegate, listener and bean the models name, doing nothing but set the variables the
+   * gateways of the fast approval path read (what Tandem's steps decide there).
    */
-  private static BpmnModelInstance purchaseShape() {
-    return Bpmn.createExecutableProcess("bare-purchase")
-        .camundaHistoryTimeToLive(30)
-        .startEvent()
-        .serviceTask("register")
-        .camundaExpression("${true}")
-        .serviceTask("inventory")
-        .camundaAsyncBefore()
-        .camundaExpression("${true}")
-        .businessRuleTask("route")
-        .camundaExpression("${true}")
-        .callActivity("review")
-        .calledElement("bare-review")
-        .camundaInBusinessKey("#{execution.processBusinessKey}")
-        .serviceTask("budget")
-        .camundaAsyncBefore()
-        .camundaExpression("${true}")
-        .userTask("Task_NegotiateContract")
-        .serviceTask("procure")
-        .camundaAsyncBefore()
-        .camundaExpression("${true}")
-        .userTask("Task_CompleteOnboarding")
-        .serviceTask("activate")
-        .camundaAsyncBefore()
-        .camundaExpression("${true}")
-        .endEvent()
-        .done();
+  private static Map<String, Object> noOpBeans() {
+    Map<String, Object> beans = new HashMap<>();
+    for (String name :
+        List.of(
+            "registerRequestDelegate",
+            "closeRequestDelegate",
+            "applyRevisionDelegate",
+            "raiseBudgetDelegate",
+            "applyNegotiationDelegate",
+            "registerToolDelegate",
+            "activateToolDelegate",
+            "escalateReviewDelegate",
+            "notifyVetoedReviewsDelegate",
+            "requestEndedListener",
+            "taskPresentationListener",
+            "notifyRequesterListener",
+            "recordDecisionListener",
+            "negotiationListener",
+            "onboardingBriefingListener",
+            "budgetProposalListener",
+            "assembleBoardPacketDelegate")) {
+      beans.put(name, new NoOp(Map.of()));
+    }
+    beans.put("checkInventoryDelegate", new NoOp(Map.of("overlapsFound", false)));
+    beans.put(
+        "routeReviewsDelegate",
+        new NoOp(
+            Map.of(
+                "privacyReviewRequired",
+                false,
+                "reviewSla",
+                "P5D",
+                "reviewDueDate",
+                new java.util.Date(System.currentTimeMillis() + Duration.ofDays(5).toMillis()))));
+    beans.put("concludeJointReviewDelegate", new NoOp(Map.of("reviewOutcome", "APPROVED")));
+    beans.put(
+        "checkBudgetDelegate", new NoOp(Map.of("budgetSufficient", true, "boardRequired", false)));
+    beans.put("placeBudgetHoldsDelegate", new NoOp(Map.of("holdsPlaced", true)));
+    beans.put("requestStatus", new NoOpStatus());
+    return beans;
   }
 
-  private static BpmnModelInstance reviewShape() {
-    return Bpmn.createExecutableProcess("bare-review")
-        .camundaHistoryTimeToLive(30)
-        .startEvent()
-        .parallelGateway("fork")
-        .userTask("Task_ReviewMarketing")
-        .parallelGateway("join")
-        .endEvent()
-        .moveToNode("fork")
-        .userTask("Task_ReviewIt")
-        .connectTo("join")
-        .done();
+  /** A step of the bare engine: sets the given variables, nothing else. */
+  public record NoOp(Map<String, Object> variables)
+      implements JavaDelegate, ExecutionListener, TaskListener {
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariables(variables);
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariables(variables);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {}
+  }
+
+  /** {@code ${requestStatus.update(execution, 'IN_REVIEW')}} of the models, doing nothing. */
+  public static final class NoOpStatus {
+    public void update(DelegateExecution execution, String status) {}
+  }
+
+  /** A pool with the settings of application-mysql.yaml. */
+  private static HikariDataSource pool(ScratchDatabase database) {
+    var server = MySqlTestServer.fromEnvironment();
+    HikariDataSource pool = new HikariDataSource();
+    pool.setPoolName("bare");
+    pool.setJdbcUrl(jdbcUrl(database));
+    pool.setUsername(server.user());
+    pool.setPassword(server.password());
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    pool.setMaximumPoolSize(20);
+    pool.setMinimumIdle(5);
+    pool.addDataSourceProperty("cachePrepStmts", "true");
+    pool.addDataSourceProperty("prepStmtCacheSize", "500");
+    pool.addDataSourceProperty("prepStmtCacheSqlLimit", "16384");
+    pool.addDataSourceProperty("useLocalSessionState", "true");
+    pool.addDataSourceProperty("cacheServerConfiguration", "true");
+    pool.addDataSourceProperty("rewriteBatchedStatements", "true");
+    return pool;
   }
 
   private static Flow bareFlow(ProcessEngine engine) {
-    Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
-    answers.put("Task_ReviewMarketing", t -> Map.of("marketingDecision", "APPROVE"));
-    answers.put("Task_ReviewIt", t -> Map.of("itDecision", "APPROVE"));
-    answers.put("Task_NegotiateContract", t -> Map.of("negotiatedAnnualCost", 1200.0));
-    answers.put("Task_CompleteOnboarding", t -> Map.of("ssoConfigured", true));
     var runtime = engine.getRuntimeService();
     return (client, n) -> {
       String key = "BARE-" + client + "-" + n;
-      Map<String, Object> variables = new LinkedHashMap<>();
-      variables.put("toolName", "Bench " + key);
-      variables.put("annualLicenseCost", 1200.0);
-      String instance = runtime.startProcessInstanceByKey("bare-purchase", key, variables).getId();
+      String instance;
+      // as Tandem's submit: the signed-in requester starts it (and becomes its initiator)
+      engine.getIdentityService().setAuthentication("requester", List.of("marketing"));
+      try {
+        instance =
+            runtime
+                .startProcessInstanceByKey("martech-purchase", key, Map.of("requestId", key))
+                .getId();
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
       work(
           engine.getTaskService(),
           engine,
           key,
-          answers,
-          Map.of(),
+          ANSWERS,
+          USERS,
           () -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
     };
   }
