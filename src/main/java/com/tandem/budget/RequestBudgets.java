@@ -1,6 +1,7 @@
 package com.tandem.budget;
 
 import com.tandem.request.RequestRegistry;
+import com.tandem.request.RequestStatus;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,9 +98,28 @@ public class RequestBudgets {
             step(
                 requestId,
                 "holds",
-                needs ->
-                    budget.placeHolds(
-                        requestId, needs.fiscalYear(), needs.marketing(), needs.it())));
+                needs -> {
+                  BudgetCheck placed =
+                      budget.placeHolds(
+                          requestId, needs.fiscalYear(), needs.marketing(), needs.it());
+                  releaseIfClosedMeanwhile(requestId);
+                  return placed;
+                }));
+  }
+
+  /**
+   * A withdrawal (or any close) commits the request's final status and releases its holds in one
+   * transaction. Read after the holds were inserted, a committed close is seen here and the holds
+   * go back in this same transaction; a close committed later releases them itself. What remains is
+   * the instant between this read and the commit below, not the wait for the line locks.
+   */
+  private void releaseIfClosedMeanwhile(String requestId) {
+    RequestStatus now = registry.get(requestId).status();
+    if (now.isFinal()) {
+      LOG.info(
+          "Request {} closed ({}) while its holds were placed: released again", requestId, now);
+      budget.release(requestId);
+    }
   }
 
   private Outcome step(

@@ -14,11 +14,13 @@ import com.tandem.budget.JdbcBudgetService;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.JdbcInventoryService;
 import com.tandem.inventory.Overlap;
+import com.tandem.request.RequestOutcomes;
 import com.tandem.request.RequestStatus;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When the inventory or budget service is down, the step becomes an incident in Cockpit that says
@@ -38,6 +43,9 @@ class ServiceOutageTest extends ProcessScenario {
 
   static final AtomicBoolean INVENTORY_DOWN = new AtomicBoolean();
   static final AtomicBoolean BUDGET_DOWN_AFTER_WRITING = new AtomicBoolean();
+
+  /** Set: the request is withdrawn, committed, between the holds' insert and their commit. */
+  static final AtomicReference<Runnable> WHILE_HOLDS_PLACED = new AtomicReference<>();
 
   /** The real services behind a switch that makes them fail as an outage would. */
   @TestConfiguration(proxyBeanMethods = false)
@@ -64,6 +72,10 @@ class ServiceOutageTest extends ProcessScenario {
         public BudgetCheck placeHolds(
             String requestId, int fiscalYear, BigDecimal marketing, BigDecimal it) {
           BudgetCheck placed = super.placeHolds(requestId, fiscalYear, marketing, it);
+          Runnable meanwhile = WHILE_HOLDS_PLACED.getAndSet(null);
+          if (meanwhile != null) {
+            meanwhile.run();
+          }
           if (BUDGET_DOWN_AFTER_WRITING.get()) {
             throw new IllegalStateException(
                 "Read timed out waiting for the finance system's answer");
@@ -85,6 +97,7 @@ class ServiceOutageTest extends ProcessScenario {
   void servicesBackUp() {
     INVENTORY_DOWN.set(false);
     BUDGET_DOWN_AFTER_WRITING.set(false);
+    WHILE_HOLDS_PLACED.set(null);
   }
 
   /** Runs the failing job until its retries are used up, as the job executor would over minutes. */
@@ -154,6 +167,42 @@ class ServiceOutageTest extends ProcessScenario {
     assertThat(budget.allocations(id)).hasSize(2).allMatch(a -> a.state() == AllocationState.HELD);
     assertThat(available(fiscalYear, BudgetOwner.MARKETING))
         .isEqualByComparingTo(marketingBefore.subtract(new BigDecimal("12000.00")));
+  }
+
+  @Autowired RequestOutcomes outcomes;
+
+  @Autowired PlatformTransactionManager transactions;
+
+  /**
+   * The holds commit in a short transaction of their own. A withdrawal that closes the request (and
+   * releases what it holds, finding nothing yet) while they are placed must not leave them HELD:
+   * the placement sees the close and gives the money back.
+   */
+  @Test
+  void shouldLeaveNoHoldWhenTheRequestIsWithdrawnWhileItsHoldsArePlaced() {
+    String id = submit(intake());
+    int fiscalYear = budget.fiscalYearOf(request(id).data().neededBy());
+    BigDecimal marketingBefore = available(fiscalYear, BudgetOwner.MARKETING);
+    TransactionTemplate elsewhere = new TransactionTemplate(transactions);
+    elsewhere.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    WHILE_HOLDS_PLACED.set(
+        () -> elsewhere.executeWithoutResult(s -> outcomes.close(id, RequestStatus.WITHDRAWN)));
+    complete(
+        id,
+        JointReviewProcess.Elements.REVIEW_MARKETING,
+        "cmo",
+        MARKETING_DECISION.name(),
+        "APPROVE");
+    complete(id, JointReviewProcess.Elements.REVIEW_IT, "cio", IT_DECISION.name(), "APPROVE");
+    runJobs();
+
+    assertThat(WHILE_HOLDS_PLACED.get()).as("the withdrawal ran during the placement").isNull();
+    // (the process itself was not told here, so it went on to negotiation; a real withdrawal
+    // cancels it, and the step's own transaction then fails on the engine's optimistic lock)
+    assertThat(budget.allocations(id))
+        .as("holds placed while the request closed are released again")
+        .allMatch(a -> a.state() == AllocationState.RELEASED);
+    assertThat(available(fiscalYear, BudgetOwner.MARKETING)).isEqualByComparingTo(marketingBefore);
   }
 
   BigDecimal available(int fiscalYear, BudgetOwner owner) {
