@@ -1,5 +1,6 @@
 package com.tandem.web;
 
+import com.tandem.request.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
@@ -45,6 +46,14 @@ public class MeController {
     this.names = names;
   }
 
+  /**
+   * The group's name; Camunda's starter names the administrators' group "camunda BPM
+   * Administrators", an engine's name: pages say "Administrators".
+   */
+  private String groupName(String groupId) {
+    return TandemGroups.CAMUNDA_ADMIN.equals(groupId) ? "Administrators" : names.group(groupId);
+  }
+
   @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
   public Me me() {
     ApiCaller caller = ApiCaller.current(identityService);
@@ -52,7 +61,7 @@ public class MeController {
         caller.userId(),
         names.user(caller.userId()),
         caller.groups(),
-        caller.groups().stream().map(names::group).toList(),
+        caller.groups().stream().map(this::groupName).toList(),
         new Permissions(
             caller.maySubmit(),
             caller.mayReadAllRequests(),
