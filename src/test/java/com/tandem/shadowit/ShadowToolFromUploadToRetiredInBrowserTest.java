@@ -86,6 +86,15 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
           assertThat(browser.visible(formField("usageSummary")).getAttribute("value"))
               .as("the reviewer sees what discovery knows: users, spend, first seen, sources")
               .contains("2 users seen", "USD 2,469.00", "first seen", "Expense reports");
+          assertThat(browser.visible(formField("ownerUser")).getAttribute("value"))
+              .as("the owner by name")
+              .isEqualTo("Riley Requester");
+          assertThat(browser.visible(formField("spendSeen")).getAttribute("value"))
+              .as("the spend with its currency, as everywhere else")
+              .isEqualTo("USD 2,469.00");
+          assertThat(browser.visible(formField("firstSeen")).getAttribute("value"))
+              .as("the first sighting as a reader writes a day")
+              .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
           chooseRadio(browser, "marketingDecision", "Approve");
           browser.type(formField("marketingConditions"), "The brand team builds its decks in it.");
         });
