@@ -173,11 +173,15 @@ class InsightsInBrowserTest extends ProcessScenario {
       assertThat(list.getAttribute("tabindex")).isEqualTo("0");
       assertThat(list.getAttribute("aria-label")).isEqualTo("Requests");
       if (width == 800) {
+        String widths =
+            (String)
+                js.executeScript(
+                    "return arguments[0].scrollWidth + ' > ' + arguments[0].clientWidth;", list);
         assertThat(
                 (Boolean)
                     js.executeScript(
                         "return arguments[0].scrollWidth > arguments[0].clientWidth;", list))
-            .as("at 800 px the request list is wider than its region, which scrolls")
+            .as("at 800 px the request list is wider than its region, which scrolls (%s)", widths)
             .isTrue();
         list.sendKeys(
             org.openqa.selenium.Keys.ARROW_RIGHT); // focus on the region, keyboard scrolls it
