@@ -81,7 +81,7 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         () -> {
           assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
               .as("a tool in use is reviewed as such: no requester, its usage and spend instead")
-              .contains("The tool in use", "What discovery knows", "USD")
+              .contains("The tool in use", "What discovery knows", "Spend seen")
               .doesNotContain("Business justification", "Requested by", "back to the requester");
           assertThat(browser.visible(formField("usageSummary")).getAttribute("value"))
               .as("the reviewer sees what discovery knows: users, spend, first seen, sources")
