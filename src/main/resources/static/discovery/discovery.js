@@ -1,7 +1,6 @@
 /*
- * Tandem discovery page: signs IT operations in (HTTP Basic, credentials kept in this page's memory
- * only), uploads an SSO or expense export to POST /api/discovery-imports, tells in words what the
- * import found and which lines it refused, and lists the findings of GET /api/discoveries.
+ * Tandem discovery page: after the shared sign-in (common/tandem.js) it uploads an SSO or expense
+ * export to POST /api/discovery-imports, tells in words what the import found and which lines it refused, and lists the findings of GET /api/discoveries.
  */
 (function () {
   'use strict';
@@ -19,50 +18,14 @@
     DISMISSED: 'Not a marketing tool'
   };
 
-  let credentials = null;   // "Basic …", in memory only
-  let session = null;              // signed in through the company's identity provider (/identity/session)
   let mayImport = false;
   let uploading = false;
 
-  const $ = (id) => document.getElementById(id);
-  const show = (el, visible) => { el.hidden = !visible; };
-  const text = (el, value) => { el.textContent = value == null ? '' : String(value); };
+  const { $, show, text, count, money, day, plural } = window.Tandem;
 
-  const count = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-
-  function money(amount, currency) {
-    try {
-      return new Intl.NumberFormat(undefined, { style: 'currency', currency, currencyDisplay: 'code' })
-        .format(Number(amount));
-    } catch (e) {
-      return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: 2 }).format(Number(amount))} ${currency}`;
-    }
-  }
-
-  /** "2026-02-11" as the reader writes dates, without a time zone shifting it a day. */
-  function day(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
-    if (!m) return iso || '';
-    return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-      .toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  }
-
-  function plural(n, one, many) { return `${count.format(n)} ${n === 1 ? one : many}`; }
-
-  /* credentials: 'omit' keeps the browser from prompting for a password on a 401 and from sending
-     the Tasklist session cookie: the API only ever sees the Basic header. */
-  async function api(method, path, formData) {
-    const headers = { Accept: 'application/json, application/problem+json' };
-    if (credentials) headers.Authorization = credentials;
-    if (session && method !== 'GET') headers[session.csrfHeader] = session.csrfToken;
-    const response = await fetch(path, { method, headers, credentials: session ? 'same-origin' : 'omit',
-      cache: 'no-store', body: formData });
-    let data = null;
-    const body = await response.text();
-    if (body) {
-      try { data = JSON.parse(body); } catch (e) { data = null; }
-    }
-    return { status: response.status, ok: response.ok, data };
+  /** Tandem's API as the signed-in person; formData: the upload, if any. */
+  function api(method, path, formData) {
+    return window.Tandem.api(method, path, formData ? { form: formData } : undefined);
   }
 
   /** A refusal in words; never an engine code, a stack trace or an HTML error page. */
@@ -72,131 +35,28 @@
     if (answer.status === 413) return 'The file is too large: at most 20 MB and 100 000 lines.';
     if (answer.status === 415) return 'This is not a CSV text file (UTF-8). Export the data as CSV and try again.';
     if (answer.status === 409) return 'Another upload is importing the same lines right now. Upload the file again in a moment.';
+    if (answer.status === 401) return window.Tandem.problemText(answer, fallback);
     if (answer.status >= 500) return 'Tandem could not import the file because of a problem on its side. Try again later; '
       + 'if it persists, tell the Tandem administrators.';
     return fallback;
   }
 
-  /* ---------- sign-in ---------- */
+  /* ---------- after sign-in ---------- */
 
-  async function signIn(event) {
-    event.preventDefault();
-    const user = $('username').value.trim();
-    const password = $('password').value;
-    const error = $('signin-error');
-    show(error, false);
-    if (!user || !password) {
-      text(error, 'Enter your user name and password.');
-      show(error, true);
-      (user ? $('password') : $('username')).focus();
-      return;
-    }
-    credentials = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
-    $('signin-button').disabled = true;
-    try {
-      const answer = await api('GET', '/api/discoveries');
-      if (!answer.ok) {
-        credentials = null;
-        text(error, answer.status === 401
-          ? ((answer.data && answer.data.detail) || 'The user name or password is wrong. Try again.')
-          : answer.status === 403
-            ? 'This page is for IT operations, IT leadership, marketing leadership and administrators. '
-              + 'Ask the Tandem administrators for access if you need it.'
-            : problemText(answer, 'Tandem could not load the findings.'));
-        show(error, true);
-        $('password').select();
-        return;
-      }
-      $('password').value = '';
-      const me = await api('GET', '/api/me');
-      await enter((me.ok && me.data && me.data.name) || user, answer);
-    } catch (e) {
-      credentials = null;
-      text(error, 'Tandem cannot be reached. Check your connection and try again.');
-      show(error, true);
-    } finally {
-      $('signin-button').disabled = false;
-    }
-  }
-
-  async function enter(name, answer) {
-    text($('signed-in-user'), name);
-    show($('signin-form'), false);
-    show($('signed-in'), true);
-    show($('signin-help'), false);
-    mayImport = await canImport();
+  async function signedInAs(me) {
+    mayImport = me.may.importDiscoveries === true;
     show($('upload'), mayImport);
     show($('upload-not-yours'), !mayImport);
     show($('findings-section'), true);
-    renderFindings(answer.data || []);
+    await loadFindings();
     (mayImport ? document.querySelector('input[name="source"]') : $('findings-title')).focus();
   }
 
-  /* Signed in through the company's identity provider (Tandem's oidc profile): the browser session
-     carries the sign-in, so no password is asked. Without that profile the address is a 404. */
-  async function probeSession() {
-    let answer;
-    try {
-      answer = await fetch('/identity/session', { credentials: 'same-origin', cache: 'no-store',
-        headers: { Accept: 'application/json' } });
-    } catch (e) {
-      return;
-    }
-    if (!answer.ok) return;
-    session = await answer.json();
-    const findings = await api('GET', '/api/discoveries');
-    if (!findings.ok) {
-      text($('signed-in-user'), session.name);
-      show($('signin-form'), false);
-      show($('signed-in'), true);
-      show($('signin-help'), false);
-      const refusal = document.createElement('div');
-      refusal.className = 'alert alert-error';
-      refusal.setAttribute('role', 'alert');
-      refusal.id = 'session-refused';
-      text(refusal, findings.status === 403
-        ? 'This page is for IT operations, IT leadership, marketing leadership and administrators. '
-          + 'Ask the Tandem administrators for access if you need it.'
-        : problemText(findings, 'Tandem could not load the findings.'));
-      $('signed-in').insertAdjacentElement('afterend', refusal);
-      return;
-    }
-    await enter(session.name, findings);
-  }
-
-  /* Leaves Tandem and the provider's session (a POST with the session's CSRF token). */
-  function signOutOfProvider() {
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = session.signOutUrl;
-    const token = document.createElement('input');
-    token.type = 'hidden';
-    token.name = '_csrf';
-    token.value = session.csrfToken;
-    form.appendChild(token);
-    document.body.appendChild(form);
-    form.submit();
-  }
-
-  /** Marketing leadership may read the findings but not upload: /api/me says who may what. */
-  async function canImport() {
-    const answer = await api('GET', '/api/me');
-    return answer.status === 200 && answer.data !== null && answer.data.may.importDiscoveries === true;
-  }
-
-  function signOut() {
-    if (session) {
-      signOutOfProvider();
-      return;
-    }
-    credentials = null;
-    show($('signed-in'), false);
-    show($('signin-help'), true);
-    show($('signin-form'), true);
+  function signedOut() {
     show($('upload'), false);
+    show($('upload-not-yours'), false);
     show($('result'), false);
     show($('findings-section'), false);
-    $('username').focus();
   }
 
   /* ---------- the upload ---------- */
@@ -231,9 +91,7 @@
         return;
       }
       if (answer.status === 401) {
-        signOut();
-        text($('signin-error'), 'Your sign-in was not accepted any more. Sign in again and upload the file again.');
-        show($('signin-error'), true);
+        window.Tandem.signInLapsed('Your sign-in was not accepted any more. Sign in again and upload the file again.');
         return;
       }
       const errors = (answer.data && Array.isArray(answer.data.errors)) ? answer.data.errors : [];
@@ -400,11 +258,14 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('signin-form').addEventListener('submit', signIn);
-    $('signout-button').addEventListener('click', signOut);
     $('upload-form').addEventListener('submit', upload);
     $('findings-refresh').addEventListener('click', loadFindings);
-    $('username').focus();
-    probeSession();
+    window.Tandem.start({
+      onSignedIn: signedInAs,
+      onSignedOut: signedOut,
+      mayOpen: (me) => me.may.readDiscoveries === true,
+      refusal: 'This page is for IT operations, IT leadership, marketing leadership and administrators. '
+        + 'Ask the Tandem administrators for access if you need it.'
+    });
   });
 })();

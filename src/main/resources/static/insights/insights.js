@@ -1,6 +1,6 @@
 /*
- * Tandem insights page: signs leadership in (HTTP Basic, credentials kept in this page's memory
- * only, as the intake and discovery pages do), reads /api/insights/*, and shows every figure as a
+ * Tandem insights page: after the shared sign-in (common/tandem.js), for those GET /api/me says may
+ * read insights (the rule of /api/insights), it reads /api/insights/*, and shows every figure as a
  * chart (Chart.js, served by Tandem) with its numbers in a table beside it and a CSV download.
  */
 (function () {
@@ -20,103 +20,31 @@
   // colour-blind-safe palette (Okabe–Ito), in a fixed order
   const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000', '#999999', '#7f3c8d', '#3969ac'];
 
-  let credentials = null;
   const charts = {};
   let page = 0;
   let pages = 0;
 
-  const $ = (id) => document.getElementById(id);
-  const show = (el, visible) => { el.hidden = !visible; };
-  const text = (el, value) => { el.textContent = value == null ? '' : String(value); };
-  const count = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  const { $, show, text, count, money, day, plural } = window.Tandem;
+  const monthName = window.Tandem.month;
   const hours = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-  function money(amount, currency) {
-    if (amount == null) return '';
-    try {
-      return new Intl.NumberFormat(undefined, { style: 'currency', currency, currencyDisplay: 'code' }).format(Number(amount));
-    } catch (e) {
-      return `${amount} ${currency}`;
-    }
-  }
-  function plural(n, one, many) { return `${count.format(n)} ${n === 1 ? one : many}`; }
-  function monthName(ym) {
-    const [y, m] = ym.split('-').map(Number);
-    return new Date(y, m - 1, 1).toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
-  }
-  function day(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
-    if (!m) return iso || '';
-    return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  function api(path) {
+    return window.Tandem.api('GET', path);
   }
 
-  async function api(path) {
-    const response = await fetch(path, {
-      headers: { Accept: 'application/json, application/problem+json', Authorization: credentials },
-      credentials: 'omit', cache: 'no-store'
-    });
-    let data = null;
-    try { data = await response.json(); } catch (e) { data = null; }
-    return { status: response.status, ok: response.ok, data };
+  /* ---------- after sign-in ---------- */
+
+  async function signedInAs() {
+    show($('dashboard'), true);
+    await fillFilters();
+    await loadAll();
+    $('fiscal-year').focus();
   }
 
-  /* ---------- sign-in ---------- */
-
-  async function signIn(event) {
-    event.preventDefault();
-    const user = $('username').value.trim();
-    const password = $('password').value;
-    const error = $('signin-error');
-    show(error, false);
-    if (!user || !password) {
-      text(error, 'Enter your user name and password.');
-      show(error, true);
-      (user ? $('password') : $('username')).focus();
-      return;
-    }
-    credentials = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
-    $('signin-button').disabled = true;
-    try {
-      const me = await api('/api/me');
-      if (me.status === 401) return refuse((me.data && me.data.detail) || 'The user name or password is wrong. Try again.');
-      const probe = await api('/api/insights/renewals');
-      if (probe.status === 403) {
-        return refuse('Insights are open to marketing leadership, IT leadership, the board and administrators. '
-          + 'Ask the Tandem administrators for access if you need it.');
-      }
-      if (!probe.ok) return refuse('Tandem could not load the insights. Try again later.');
-      $('password').value = '';
-      text($('signed-in-user'), (me.data && me.data.name) || user);
-      show($('signin-form'), false);
-      show($('signin-help'), false);
-      show($('signed-in'), true);
-      show($('dashboard'), true);
-      await fillFilters();
-      await loadAll();
-      $('fiscal-year').focus();
-    } catch (e) {
-      refuse('Tandem cannot be reached. Check your connection and try again.');
-    } finally {
-      $('signin-button').disabled = false;
-    }
-  }
-
-  function refuse(message) {
-    credentials = null;
-    text($('signin-error'), message);
-    show($('signin-error'), true);
-    $('password').select();
-  }
-
-  function signOut() {
-    credentials = null;
+  function signedOut() {
     Object.values(charts).forEach((c) => c.destroy());
     Object.keys(charts).forEach((k) => delete charts[k]);
     show($('dashboard'), false);
-    show($('signed-in'), false);
-    show($('signin-help'), true);
-    show($('signin-form'), true);
-    $('username').focus();
   }
 
   async function fillFilters() {
@@ -150,8 +78,8 @@
       ]);
       const failed = [requests, stages, budget, shadow, renewals, stack].find((a) => !a.ok);
       if (failed) {
-        text($('load-error'), failed.status === 401 ? 'Your sign-in was not accepted any more. Sign out and in again.'
-          : (failed.data && failed.data.detail) || 'Tandem could not load the figures. Try again later.');
+        if (failed.status === 401) return window.Tandem.signInLapsed();
+        text($('load-error'), window.Tandem.problemText(failed, 'Tandem could not load the figures.'));
         show($('load-error'), true);
         text($('loading'), '');
         return;
@@ -212,6 +140,7 @@
       });
     });
     box.appendChild(t);
+    window.Tandem.scrollable(t, caption);
     const csvRows = [columns.map((col) => col.csvLabel || col.label)]
       .concat(rows.map((row) => row.map((cell) => (cell && typeof cell === 'object' ? (cell.csv != null ? cell.csv : cell.text) : cell))));
     const csv = csvRows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -396,7 +325,7 @@
     const status = $('search-status').value;
     const answer = await api(`/api/insights/requests/search?page=${page}&size=25` + (q ? `&q=${encodeURIComponent(q)}` : '') + (status ? `&status=${status}` : ''));
     if (!answer.ok) {
-      text($('list-summary'), (answer.data && answer.data.detail) || 'Tandem could not search the requests.');
+      text($('list-summary'), window.Tandem.problemText(answer, 'Tandem could not search the requests.'));
       return;
     }
     const d = answer.data;
@@ -405,7 +334,8 @@
       : `${plural(d.totalItems, 'request', 'requests')}; page ${d.page + 1} of ${d.totalPages}, newest first.`);
     table('list', 'Requests', [{ label: 'Request' }, { label: 'Tool' }, { label: 'Vendor' }, { label: 'Requester' }, { label: 'Status' },
       { label: 'First-year cost', num: true }, { label: 'Submitted' }],
-      d.items.map((r) => [{ text: r.id, href: `/intake?request=${encodeURIComponent(r.id)}` }, r.toolName, r.vendor, r.requester,
+      d.items.map((r) => [{ text: r.id, href: `/intake?request=${encodeURIComponent(r.id)}` }, r.toolName, r.vendor,
+        { text: r.requesterName || r.requester, csv: r.requester },
         { text: STATUS_TEXT[r.status] || r.status, csv: r.status },
         { text: money(Number(r.annualLicenseCost) + Number(r.implementationCost), r.currency), csv: (Number(r.annualLicenseCost) + Number(r.implementationCost)).toFixed(2) },
         { text: day(r.submittedAt), csv: r.submittedAt }]));
@@ -414,13 +344,18 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('signin-form').addEventListener('submit', signIn);
-    $('signout-button').addEventListener('click', signOut);
     $('filters').addEventListener('submit', loadAll);
     $('fiscal-year').addEventListener('change', () => loadAll());
     $('capability').addEventListener('change', () => loadAll());
     $('search').addEventListener('submit', search);
     $('list-previous').addEventListener('click', () => { if (page > 0) { page--; search(); } });
     $('list-next').addEventListener('click', () => { if (page + 1 < pages) { page++; search(); } });
+    window.Tandem.start({
+      onSignedIn: signedInAs,
+      onSignedOut: signedOut,
+      mayOpen: (me) => me.may.readInsights === true,
+      refusal: 'Insights are open to marketing leadership, IT leadership, the board and administrators. '
+        + 'Ask the Tandem administrators for access if you need it.'
+    });
   });
 }());

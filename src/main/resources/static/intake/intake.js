@@ -1,8 +1,8 @@
 /*
- * Tandem intake page: signs the requester in (HTTP Basic, credentials kept in this page's memory
- * only; or, with Tandem's oidc profile, the browser session of the company's sign-in), loads the capability taxonomy, submits the request with an Idempotency-Key so that a
- * double click or a retry starts nothing twice, shows the server's field errors next to their
- * fields, and afterwards shows the request's status and decisions.
+ * Tandem intake page: after the shared sign-in (common/tandem.js) it loads the capability taxonomy,
+ * submits the request with an Idempotency-Key so that a double click or a retry starts nothing
+ * twice, shows the server's field errors next to their fields, and afterwards shows the request's
+ * status and decisions.
  */
 (function () {
   'use strict';
@@ -55,8 +55,9 @@
     RESUBMIT: 'Resubmitted', WITHDRAW: 'Withdrawn'
   };
 
-  let credentials = null;          // "Basic …", in memory only
-  let session = null;              // signed in through the company's identity provider (/identity/session)
+  const { show, text, pretty, when, problemText } = window.Tandem;
+  let signedIn = false;
+  let mayRequest = false;          // GET /api/me: the person may submit requests (and has a list of theirs)
   let idempotencyKey = newKey();   // one per filled form
   let keyAnswered = false;         // the server gave a definite answer for this key
   let submitting = false;
@@ -78,159 +79,60 @@
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
-  /* credentials: 'omit' keeps the browser from prompting for a password on a 401 and from sending
-     the Tasklist session cookie: the API only ever sees the Basic header. */
-  async function api(method, path, body, extraHeaders) {
-    const headers = Object.assign({ Accept: 'application/json, application/problem+json' }, extraHeaders || {});
-    if (credentials) headers.Authorization = credentials;
-    if (session && method !== 'GET') headers[session.csrfHeader] = session.csrfToken;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, {
-      method, headers, credentials: session ? 'same-origin' : 'omit', cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    let data = null;
-    const text = await response.text();
-    if (text) {
-      try { data = JSON.parse(text); } catch (e) { data = { detail: text }; }
-    }
-    return { status: response.status, ok: response.ok, data };
+  /** Tandem's API with a JSON body, as the signed-in person (common/tandem.js). */
+  function api(method, path, body, extraHeaders) {
+    return window.Tandem.api(method, path, body === undefined ? undefined : { json: body }, extraHeaders);
   }
 
-  function show(el, visible) { el.hidden = !visible; }
+  /* ---------- after sign-in ---------- */
 
-  function text(el, value) { el.textContent = value == null ? '' : String(value); }
-
-  /* ---------- sign-in ---------- */
-
-  async function signIn(event) {
-    event.preventDefault();
-    const user = $('username').value.trim();
-    const password = $('password').value;
+  async function signedInAs(me) {
+    signedIn = true;
+    signedInUser = me.userId;
+    mayRequest = me.may.submitRequests === true;
+    show($('new-request-button'), mayRequest);
+    // Reviewers and leadership come here from a link (insights, mails) to read one request.
+    text($('result-title'), mayRequest ? 'Your request' : 'The request');
+    text($('lookup-title'), mayRequest ? 'Follow a request you submitted' : 'Look up a request');
+    text($('lookup-help'), mayRequest ? 'The id you were given when you submitted, e.g. MTR-2026-00042.'
+      : 'Its id, e.g. MTR-2026-00042.');
     const error = $('signin-error');
-    show(error, false);
-    if (!user || !password) {
-      text(error, 'Enter your user name and password.');
-      show(error, true);
-      (user ? $('password') : $('username')).focus();
-      return;
-    }
-    credentials = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
-    $('signin-button').disabled = true;
-    try {
-      const answer = await api('GET', '/api/capabilities');
-      if (answer.status === 401) {
-        credentials = null;
-        // Tandem locks a user for a few seconds after a failed attempt; its answer says so.
-        text(error, (answer.data && answer.data.detail) || 'The user name or password is wrong. Try again.');
-        show(error, true);
-        $('password').select();
-        return;
-      }
-      if (!answer.ok) {
-        credentials = null;
-        text(error, problemText(answer, 'Tandem could not load the capabilities.'));
-        show(error, true);
-        return;
-      }
-      renderCapabilities(listOf(answer.data));
-      await loadCurrencies();
-      signedInUser = user;
-      $('password').value = '';
-      const me = await api('GET', '/api/me');
-      text($('signed-in-user'), (me.ok && me.data && me.data.name) || user);
-      show($('signin-form'), false);
-      show($('signed-in'), true);
-      show($('signin-help'), false);
-      show($('request'), !currentRequestId);
-      show($('lookup'), true);
-      show($('mine'), true);
-      await loadMine();
-      const wanted = requestIdInAddress();
-      if (wanted) {
-        await open(wanted);
-      } else if (window.location.hash === '#mine') {
-        $('mine').scrollIntoView({ block: 'start' });
-        $('mine-title').setAttribute('tabindex', '-1');
-        $('mine-title').focus({ preventScroll: true });
-      } else {
-        $('toolName').focus();
-      }
-    } catch (e) {
-      credentials = null;
-      text(error, 'Tandem cannot be reached. Check your connection and try again.');
-      show(error, true);
-    } finally {
-      $('signin-button').disabled = false;
-    }
-  }
-
-  /* Signed in through the company's identity provider (Tandem's oidc profile): the browser session
-     carries the sign-in, so no password is asked. Without that profile the address is a 404. */
-  async function probeSession() {
-    let answer;
-    try {
-      answer = await fetch('/identity/session', { credentials: 'same-origin', cache: 'no-store',
-        headers: { Accept: 'application/json' } });
-    } catch (e) {
-      return;
-    }
-    if (!answer.ok) return;
-    session = await answer.json();
     const capabilities = await api('GET', '/api/capabilities');
     if (!capabilities.ok) {
-      session = null;
-      return;
+      text($('mine-error'), problemText(capabilities, 'Tandem could not load the capabilities.'));
+      show($('mine-error'), true);
+    } else {
+      renderCapabilities(listOf(capabilities.data));
     }
-    renderCapabilities(listOf(capabilities.data));
-    text($('signed-in-user'), session.name);
-    show($('signin-form'), false);
-    show($('signed-in'), true);
-    show($('signin-help'), false);
-    show($('request'), !currentRequestId);
+    await loadCurrencies();
+    show(error, false);
+    show($('request'), mayRequest && !currentRequestId);
     show($('lookup'), true);
-    show($('mine'), true);
-    await loadMine();
+    show($('mine'), mayRequest);
+    if (mayRequest) await loadMine();
     const wanted = requestIdInAddress();
     if (wanted) {
       await open(wanted);
+    } else if (!mayRequest) {
+      $('lookup-id').focus();
+    } else if (window.location.hash === '#mine') {
+      $('mine').scrollIntoView({ block: 'start' });
+      $('mine-title').setAttribute('tabindex', '-1');
+      $('mine-title').focus({ preventScroll: true });
     } else {
       $('toolName').focus();
     }
   }
 
-  /* Leaves Tandem and the provider's session: Spring Security's sign-out takes a POST with the
-     session's CSRF token and sends the browser on to the provider. */
-  function signOutOfProvider() {
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = session.signOutUrl;
-    const token = document.createElement('input');
-    token.type = 'hidden';
-    token.name = '_csrf';
-    token.value = session.csrfToken;
-    form.appendChild(token);
-    document.body.appendChild(form);
-    form.submit();
-  }
-
-  function signOut() {
-    if (session) {
-      signOutOfProvider();
-      return;
-    }
-    credentials = null;
+  function signedOut() {
+    signedIn = false;
     currentRequestId = null;
     signedInUser = null;
     stopWithdrawPoll();
     show($('mine'), false);
-    show($('signed-in'), false);
-    show($('signin-help'), true);
-    show($('signin-form'), true);
     show($('request'), false);
     show($('result'), false);
     show($('lookup'), false);
-    $('username').focus();
   }
 
   function listOf(data) {
@@ -295,6 +197,7 @@
   /* ---------- the requester's own requests ---------- */
 
   async function loadMine() {
+    if (!mayRequest) return;  // reviewers follow requests by id here, and in Tasklist
     const error = $('mine-error');
     show(error, false);
     let answer;
@@ -543,10 +446,7 @@
       if (answer.status === 401) {
         keyAnswered = true;
         text($('submit-progress'), '');
-        signOut();
-        text($('signin-error'), 'Your sign-in was not accepted any more. Sign in again; your form is kept.');
-        show($('signin-error'), true);
-        show($('request'), false);
+        window.Tandem.signInLapsed('Your sign-in was not accepted any more. Sign in again; your form is kept.');
         return;
       }
       if (answer.status >= 400 && answer.status < 500) {
@@ -569,11 +469,6 @@
       idempotencyKey = newKey();
       keyAnswered = false;
     }
-  }
-
-  function problemText(answer, fallback) {
-    const d = answer.data || {};
-    return d.detail || d.title || fallback + ` (HTTP ${answer.status})`;
   }
 
   function fieldOf(path) {
@@ -729,19 +624,6 @@
     }
   }
 
-  function pretty(code) {
-    if (!code) return '';
-    const s = String(code).replace(/[_-]+/g, ' ').toLowerCase();
-    return s.charAt(0).toUpperCase() + s.slice(1);
-  }
-
-  function when(iso) {
-    if (!iso) return '';
-    const d = new Date(iso);
-    return isNaN(d) ? String(iso)
-      : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  }
-
   function render(request) {
     if (!request) return;
     text($('result-id'), request.id);
@@ -754,6 +636,9 @@
     show($('withdraw-button'), !!mayWithdraw);
     text($('result-status-text'), STATUS_TEXT[request.status] || '');
     text($('result-tool'), [request.toolName, request.vendor ? `by ${request.vendor}` : ''].filter(Boolean).join(' '));
+    text($('result-requester'), people[request.requester] || request.requesterName || request.requester);
+    const firstYear = Number(request.annualLicenseCost || 0) + Number(request.implementationCost || 0);
+    text($('result-cost'), window.Tandem.money(firstYear, request.currency));
     text($('result-updated'), when(request.updatedAt || request.createdAt) || new Date().toLocaleString());
 
     const tasks = $('result-tasks');
@@ -822,8 +707,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('signin-form').addEventListener('submit', signIn);
-    $('signout-button').addEventListener('click', signOut);
     $('request-form').addEventListener('submit', submit);
     $('request-form').addEventListener('input', formChanged);
     $('request-form').addEventListener('change', formChanged);
@@ -837,9 +720,8 @@
     $('withdraw-cancel').addEventListener('click', () => $('withdraw-dialog').close());
     window.addEventListener('hashchange', () => {
       const wanted = requestIdInAddress();
-      if (wanted && credentials) open(wanted);
+      if (wanted && signedIn) open(wanted);
     });
-    $('username').focus();
-    probeSession();
+    window.Tandem.start({ onSignedIn: signedInAs, onSignedOut: signedOut });
   });
 })();

@@ -7,8 +7,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves the discovery page (static/discovery/), where IT operations upload SSO and expense exports
  * and everyone concerned follows the findings, at {@code /discovery} and {@code /discovery/}. The
- * page uses absolute paths for its script and styles (it shares the intake page's stylesheet), so
- * the forward works without a redirect.
+ * page uses absolute paths for its script and styles (it shares Tandem's /common/tandem.js and
+ * tandem.css), so the forward works without a redirect.
  */
 @Configuration(proxyBeanMethods = false)
 class DiscoveryPageConfig implements WebMvcConfigurer {

@@ -9,6 +9,7 @@ import com.tandem.insights.InsightsFigures.Stages;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
+import com.tandem.web.DisplayNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,10 +39,13 @@ public class InsightsController {
 
   private final InsightsService insights;
   private final IdentityService identityService;
+  private final DisplayNames names;
 
-  public InsightsController(InsightsService insights, IdentityService identityService) {
+  public InsightsController(
+      InsightsService insights, IdentityService identityService, DisplayNames names) {
     this.insights = insights;
     this.identityService = identityService;
+    this.names = names;
   }
 
   @Operation(
@@ -95,7 +99,9 @@ public class InsightsController {
     if (size < 1 || size > 200) {
       throw ApiException.badInput("size", "must be between 1 and 200");
     }
-    return insights.search(q, status == null || status.isEmpty() ? null : status, page, size);
+    return insights
+        .search(q, status == null || status.isEmpty() ? null : status, page, size)
+        .named(names::user);
   }
 
   @Operation(
@@ -132,7 +138,7 @@ public class InsightsController {
   }
 
   private void allowed() {
-    if (!ApiCaller.current(identityService).mayReadBudgets()) {
+    if (!ApiCaller.current(identityService).mayReadInsights()) {
       throw ApiException.forbidden(FORBIDDEN);
     }
   }

@@ -127,12 +127,13 @@ public final class InsightsFigures {
       List<RenewalFigures.DueRenewal> due,
       Long renewedWithoutReview) {}
 
-  /** One line of the request list. */
+  /** One line of the request list; {@code requesterName} is the requester as pages show them. */
   public record RequestRow(
       String id,
       String toolName,
       String vendor,
       String requester,
+      String requesterName,
       String status,
       boolean finished,
       BigDecimal annualLicenseCost,
@@ -142,5 +143,33 @@ public final class InsightsFigures {
       String updatedAt) {}
 
   public record RequestPage(
-      List<RequestRow> items, int page, int size, long totalItems, int totalPages) {}
+      List<RequestRow> items, int page, int size, long totalItems, int totalPages) {
+
+    /** The same page with each requester named ("Riley Requester", not "requester"). */
+    RequestPage named(java.util.function.UnaryOperator<String> names) {
+      java.util.Map<String, String> known = new java.util.HashMap<>();
+      return new RequestPage(
+          items.stream()
+              .map(
+                  r ->
+                      new RequestRow(
+                          r.id(),
+                          r.toolName(),
+                          r.vendor(),
+                          r.requester(),
+                          known.computeIfAbsent(r.requester(), names),
+                          r.status(),
+                          r.finished(),
+                          r.annualLicenseCost(),
+                          r.implementationCost(),
+                          r.currency(),
+                          r.submittedAt(),
+                          r.updatedAt()))
+              .toList(),
+          page,
+          size,
+          totalItems,
+          totalPages);
+    }
+  }
 }

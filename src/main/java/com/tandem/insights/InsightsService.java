@@ -401,6 +401,7 @@ public class InsightsService {
                         rs.getString("tool_name"),
                         rs.getString("vendor"),
                         rs.getString("requester"),
+                        rs.getString("requester"),
                         rs.getString("status"),
                         FINAL_STATUSES.contains(rs.getString("status")),
                         rs.getBigDecimal("annual_license_cost"),

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  * <p>Forms and columns show people and money as people read them: the requester by name ({@code
  * listRequester}, {@code requesterName}: "Riley Requester", not "requester") and amounts with their
  * currency and thousands separators ({@code listFirstYearCost}, and {@code annualLicenseCostText},
- * {@code implementationCostText}, {@code totalFirstYearCostText} for the forms: "USD 12,000.00").
- * They are short task-local Strings, prepared once when the task is created.
+ * {@code implementationCostText}, {@code totalFirstYearCostText} for the forms: "USD 12,000.00"). A
+ * shadow-IT finding's review shows its owner by name ({@code ownerName}), the spend seen with its
+ * currency ({@code spendSeenText}) and the day it was first seen ({@code firstSeenText}: "16 Nov
+ * 2026"). They are short task-local Strings, prepared once when the task is created.
  *
  * <p>Processes other than the purchase (e.g. {@code tool-offboarding}) have no request id: their
  * case id is the business key ({@code OFF-2026-00001}), shown and copied in its place, so their
@@ -62,6 +64,18 @@ public class TaskPresentationListener implements TaskListener {
           "implementationCostText", IMPLEMENTATION_COST,
           "totalFirstYearCostText", TOTAL_FIRST_YEAR_COST);
 
+  /** The owner a shadow-IT finding was given, by name, for the review forms. */
+  public static final String OWNER_NAME = "ownerName";
+
+  /** The spend discovery saw, with its currency ("USD 2,469.00"), for the review forms. */
+  public static final String SPEND_SEEN_TEXT = "spendSeenText";
+
+  /** The day discovery first saw the tool ("16 Nov 2026"), for the review forms. */
+  public static final String FIRST_SEEN_TEXT = "firstSeenText";
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
@@ -78,6 +92,16 @@ public class TaskPresentationListener implements TaskListener {
             variable
                 .find(task)
                 .ifPresent(amount -> task.setVariableLocal(name, money(amount, currency))));
+    ShadowItProcess.SPEND_SEEN
+        .find(task)
+        .ifPresent(spend -> task.setVariableLocal(SPEND_SEEN_TEXT, money(spend, currency)));
+    ShadowItProcess.FIRST_SEEN
+        .find(task)
+        .ifPresent(day -> task.setVariableLocal(FIRST_SEEN_TEXT, dayText(day)));
+    ShadowItProcess.OWNER_USER
+        .find(task)
+        .filter(owner -> !owner.isBlank())
+        .ifPresent(owner -> task.setVariableLocal(OWNER_NAME, userName(task, owner)));
     REQUESTER
         .find(task)
         .ifPresent(
@@ -91,6 +115,15 @@ public class TaskPresentationListener implements TaskListener {
   /** "USD 12,000.00": the currency code, thousands separated, two decimals. */
   public static String money(BigDecimal amount, String currency) {
     return com.tandem.request.Money.format(amount, currency);
+  }
+
+  /** "16 Nov 2026" for "2026-11-16"; the text itself when it is no date. */
+  static String dayText(String isoDay) {
+    try {
+      return java.time.LocalDate.parse(isoDay).format(DAY);
+    } catch (java.time.format.DateTimeParseException notADay) {
+      return isoDay;
+    }
   }
 
   /**

@@ -77,6 +77,28 @@ public record ApiCaller(String userId, List<String> groups) {
         || groups.contains(TandemGroups.BOARD);
   }
 
+  /**
+   * The insights of {@code /insights} and {@code /api/insights/**} (PRODUCT.md §8): marketing and
+   * IT leadership, the board and admins, the same people who read budgets. The page's link and the
+   * API's answer both ask here.
+   */
+  public boolean mayReadInsights() {
+    return mayReadBudgets();
+  }
+
+  /**
+   * Tasklist holds work for every business group: reviews for the reviewing groups, questions for
+   * requesters. Administrators see everything there too.
+   */
+  public boolean mayWorkInTasklist() {
+    return isAdmin() || groups.stream().anyMatch(TandemGroups.BUSINESS_GROUPS::contains);
+  }
+
+  /** Cockpit and Admin, Camunda's operating and user webapps: administrators only. */
+  public boolean mayOperate() {
+    return isAdmin();
+  }
+
   /** Discovery imports and pushes (PRODUCT.md §5): IT operations, IT leadership and admins. */
   public boolean mayImportDiscoveries() {
     return isAdmin()

@@ -36,7 +36,8 @@ class DiscoveryPageTest {
         .contains(
             "Find tools in use that nobody requested",
             "/discovery/discovery.js",
-            "/intake/intake.css",
+            "/common/tandem.js",
+            "/common/tandem.css",
             "/discovery/discovery.css");
   }
 

@@ -118,6 +118,12 @@ class SignInInBrowserTest extends OidcTestSupport {
         .isFalse();
     browser.screenshot("cmo-on-discovery");
 
+    // ... and, through the header, the insights page: the provider's sign-in carries over
+    browser.click(By.id("nav-insights"));
+    browser.visible(By.id("dashboard"));
+    assertThat(browser.driver().findElement(By.id("signin-form")).isDisplayed()).isFalse();
+    browser.screenshot("cmo-on-insights");
+
     // Tasklist's own "Log out" ends the provider's session too.
     browser.open(url("/camunda/app/tasklist/default/"));
     browser.click(By.cssSelector("li.account > a.dropdown-toggle"));

@@ -236,6 +236,10 @@ class InsightsApiTest extends ProcessScenario {
     // the list of every request finds finished ones by tool, vendor and status
     JsonNode found = get("cmo", "/api/insights/requests/search?q=bravo%20insights").json();
     assertThat(found.get("items").findValuesAsText("id")).containsExactly(r2);
+    assertThat(found.at("/items/0/requesterName").asText())
+        .as("the requester by name, as pages show them")
+        .isNotBlank()
+        .isNotEqualTo(found.at("/items/0/requester").asText());
     JsonNode active =
         get("cmo", "/api/insights/requests/search?q=insights%20ltd&status=ACTIVE").json();
     assertThat(active.get("items").findValuesAsText("id")).containsExactlyInAnyOrder(r1, r2);

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -82,18 +83,36 @@ class InsightsInBrowserTest extends ProcessScenario {
     String base = "http://localhost:" + port;
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 
-    // a requester is turned away in words
+    // a requester is turned away in words, and offered no link to insights anywhere
     browser.open(base + "/insights");
     signIn(browser, "requester");
-    assertThat(browser.visible(By.id("signin-error")).getText())
+    assertThat(browser.visible(By.id("page-refused")).getText())
         .contains("open to marketing leadership, IT leadership, the board and administrators");
+    assertThat(browser.driver().findElement(By.id("dashboard")).isDisplayed()).isFalse();
+    assertThat(browser.visible(By.id("site-nav")).getText())
+        .contains("Request a tool")
+        .doesNotContain("Insights");
     browser.screenshot("requester-turned-away");
+    browser.open(base + "/");
+    browser.visible(By.id("go-request"));
+    assertThat(browser.driver().findElements(By.cssSelector("a[href='/insights']")))
+        .as("no insights link for a requester, neither in the header nor among the tiles")
+        .isEmpty();
+    browser.screenshot("requester-home-without-insights");
+    browser.click(By.id("signout-button"));
 
-    // the CMO sees the charts and their tables
-    browser.open(base + "/insights");
+    // the CMO signs in on /intake and opens /insights from the header: no second sign-in
+    browser.open(base + "/intake");
     browser.screenshot("sign-in");
     signIn(browser, "cmo");
+    browser.await(
+        d -> d.findElement(By.id("signed-in-user")).getText().equals("Casey Marketing-Officer"));
+    browser.click(By.id("nav-insights"));
+    browser.await(d -> d.getCurrentUrl().endsWith("/insights"));
     browser.visible(By.id("dashboard"));
+    assertThat(browser.driver().findElement(By.id("signin-form")).isDisplayed()).isFalse();
+    assertThat(browser.visible(By.cssSelector("#site-nav a[aria-current='page']")).getText())
+        .isEqualTo("Insights");
     int year = LocalDate.now().getYear();
     browser.await(
         d -> browser.visible(By.id("loading")).getText().contains("Showing fiscal year " + year));
@@ -134,6 +153,47 @@ class InsightsInBrowserTest extends ProcessScenario {
                 .getText()
                 .contains(waiting));
     browser.screenshot("charts-and-tables");
+    assertThat(browser.visible(By.cssSelector("[data-table='list'] table")).getText())
+        .as("the CMO reads names and money with its currency, not user ids or codes")
+        .contains("Riley Requester", "USD ")
+        .doesNotContain("IN_REVIEW");
+
+    // a wide table scrolls inside its own region, never the page, at 800 px as at 1366 px
+    for (int width : new int[] {800, 1366}) {
+      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      WebElement list = browser.visible(By.cssSelector("[data-table='list'] .table-scroll"));
+      browser.scrollIntoView(list);
+      assertThat(
+              (Boolean)
+                  js.executeScript(
+                      "return document.documentElement.scrollWidth"
+                          + " <= document.documentElement.clientWidth;"))
+          .as("the page is no wider than the window at %d px", width)
+          .isTrue();
+      assertThat(list.getAttribute("tabindex")).isEqualTo("0");
+      assertThat(list.getAttribute("aria-label")).isEqualTo("Requests");
+      if (width == 800) {
+        String widths =
+            (String)
+                js.executeScript(
+                    "return arguments[0].scrollWidth + ' > ' + arguments[0].clientWidth;", list);
+        assertThat(
+                (Boolean)
+                    js.executeScript(
+                        "return arguments[0].scrollWidth > arguments[0].clientWidth;", list))
+            .as("at 800 px the request list is wider than its region, which scrolls (%s)", widths)
+            .isTrue();
+        list.sendKeys(
+            org.openqa.selenium.Keys.ARROW_RIGHT); // focus on the region, keyboard scrolls it
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(list);
+        browser.await(
+            d ->
+                ((Number) js.executeScript("return arguments[0].scrollLeft;", list)).intValue()
+                    > 0);
+      }
+      browser.screenshot("list-at-" + width + "px", browser.visible(By.id("panel-list")));
+    }
+    browser.driver().manage().window().setSize(new Dimension(1280, 1000));
 
     // the numbers of a table as CSV: the file the download link gives
     WebElement link = browser.visible(By.cssSelector("[data-table='status'] a.csv"));
@@ -178,10 +238,11 @@ class InsightsInBrowserTest extends ProcessScenario {
     browser.screenshot("search");
     browser.click(By.linkText(waiting));
     browser.await(d -> d.getCurrentUrl().endsWith("/intake?request=" + waiting));
-    browser.type(By.id("username"), "cmo");
-    browser.type(By.id("password"), "demo");
-    browser.click(By.id("signin-button"));
-    assertThat(browser.visible(By.id("result")).getText()).contains(waiting).contains("Quasar");
+    assertThat(browser.visible(By.id("result")).getText())
+        .contains(waiting)
+        .contains("Quasar")
+        .contains("Riley Requester")
+        .contains("USD ");
     browser.screenshot("request-detail");
   }
 

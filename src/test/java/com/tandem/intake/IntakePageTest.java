@@ -32,11 +32,27 @@ class IntakePageTest {
         .isNotNull()
         .matches(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
     assertThat(page.getBody())
-        .contains("Request a martech tool", "/intake/intake.js", "/intake/intake.css");
+        .contains(
+            "Request a martech tool",
+            "/intake/intake.js",
+            "/intake/intake.css",
+            "/common/tandem.js",
+            "/common/tandem.css");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/intake/index.html", "/intake/intake.js", "/intake/intake.css"})
+  @ValueSource(
+      strings = {
+        "/intake/index.html",
+        "/intake/intake.js",
+        "/intake/intake.css",
+        "/common/tandem.js",
+        "/common/tandem.css",
+        "/",
+        "/home/home.js",
+        "/insights",
+        "/insights/insights.js"
+      })
   void shouldLoadNothingFromOutsideTandem(String path) {
     String body = http.getForObject(path, String.class);
 

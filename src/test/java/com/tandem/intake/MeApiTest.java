@@ -29,6 +29,32 @@ class MeApiTest extends ApiTestSupport {
     assertThat(me.json().at("/may/readDiscoveries").asBoolean()).isTrue();
     assertThat(me.json().at("/may/importDiscoveries").asBoolean()).isFalse();
     assertThat(me.json().at("/may/readBudgets").asBoolean()).isTrue();
+    assertThat(me.json().at("/may/readInsights").asBoolean()).isTrue();
+    assertThat(get("cmo", "/api/insights/renewals").status())
+        .as("the flag and the API's check agree")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void shouldTellItOperationsTheyReadNoInsightsAsTheInsightsApiRefusesThem() {
+    Reply me = get("itops", "/api/me");
+
+    assertThat(me.json().at("/may/readInsights").asBoolean()).isFalse();
+    assertThat(me.json().at("/may/workInTasklist").asBoolean()).isTrue();
+    assertThat(me.json().at("/may/operate").asBoolean()).isFalse();
+    assertThat(get("itops", "/api/insights/renewals").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldNameTheGroupsAndLetAdministratorsOperate() {
+    Reply me = get("admin", "/api/me");
+
+    assertThat(me.json().at("/may/operate").asBoolean()).isTrue();
+    assertThat(me.json().at("/may/readInsights").asBoolean()).isTrue();
+    assertThat(me.json().get("groupNames").toString())
+        .as("group names, not ids or the engine's, for the pages")
+        .contains("Administrators")
+        .doesNotContain("camunda-admin", "BPM");
   }
 
   @Test
@@ -38,6 +64,8 @@ class MeApiTest extends ApiTestSupport {
     assertThat(me.json().at("/may/submitRequests").asBoolean()).isTrue();
     assertThat(me.json().at("/may/readDiscoveries").asBoolean()).isFalse();
     assertThat(me.json().at("/may/readAllRequests").asBoolean()).isFalse();
+    assertThat(me.json().at("/may/readInsights").asBoolean()).isFalse();
+    assertThat(get("requester", "/api/insights/renewals").status()).isEqualTo(403);
   }
 
   @Test

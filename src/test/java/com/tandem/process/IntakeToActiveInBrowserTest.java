@@ -321,15 +321,33 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.screenshot("cockpit-as-tandem");
     browser.driver().manage().deleteAllCookies();
     browser.open(url("/"));
+    // Tandem's pages keep the sign-in of the tab: the admin is still signed in, until signing out.
+    assertThat(browser.visible(By.id("signed-in-user")).getText()).isNotEqualTo("admin");
+    assertThat(browser.visible(By.id("site-nav")).getText()).contains("Insights", "Cockpit");
+    browser.click(By.id("signout-button"));
+    browser.visible(By.id("username"));
+    assertThat(browser.driver().findElements(By.cssSelector("#site-nav a[href='/insights']")))
+        .as("signed out, no page but home is offered")
+        .isEmpty();
 
     signInToIntake(browser, "requester");
     WebElement myRequests = browser.visible(By.id("go-my-requests"));
     assertThat(browser.visible(By.id("tiles")).getText())
         .contains("Request a tool", "My requests", "Questions for me")
         .doesNotContain("Cockpit", "Insights", "Find tools in use");
+    assertThat(browser.visible(By.id("site-nav")).getText())
+        .as("the header offers only the requester's pages")
+        .contains("Home", "Request a tool", "Tasklist")
+        .doesNotContain("Insights", "Cockpit", "Tools in use");
     browser.screenshot("home-requester");
     myRequests.click();
     browser.await(ExpectedConditions.urlContains("/intake#mine"));
+    // signed in on the home page, signed in here: no second sign-in
+    browser.visible(By.id("mine"));
+    assertThat(browser.visible(By.id("signed-in-user")).getText()).isEqualTo("Riley Requester");
+    assertThat(browser.driver().findElement(By.id("signin-form")).isDisplayed()).isFalse();
+    browser.screenshot("intake-signed-in-from-home");
+    browser.click(By.id("signout-button"));
     browser.visible(By.id("username"));
   }
 
@@ -379,6 +397,8 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
     browser.await(ExpectedConditions.textToBePresentInElementLocated(rowBy(secondId), "Withdrawn"));
     assertThat(browser.driver().findElement(By.id("withdraw-button")).isDisplayed()).isFalse();
     browser.screenshot("request-withdrawn");
+    browser.click(By.id("signout-button"));
+    browser.visible(By.id("username"));
     browser.driver().manage().deleteAllCookies();
   }
 

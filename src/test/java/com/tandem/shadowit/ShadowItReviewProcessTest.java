@@ -213,6 +213,12 @@ class ShadowItReviewProcessTest extends ProcessScenario {
             "first seen 2 Mar 2026",
             "SSO (identity provider), Expense reports");
     assertThat(taskService.getVariable(marketing.getId(), "listRequestId")).isEqualTo(id);
+    assertThat(taskService.getVariable(marketing.getId(), "ownerName"))
+        .as("the owner by name in the review form, not the user id")
+        .isEqualTo("Riley Requester");
+    assertThat(taskService.getVariable(marketing.getId(), "spendSeenText"))
+        .isEqualTo("USD 3,600.00");
+    assertThat(taskService.getVariable(marketing.getId(), "firstSeenText")).isEqualTo("2 Mar 2026");
     assertThat(openTasks(id))
         .containsExactlyInAnyOrder(
             JointReviewProcess.Elements.REVIEW_MARKETING, JointReviewProcess.Elements.REVIEW_IT);

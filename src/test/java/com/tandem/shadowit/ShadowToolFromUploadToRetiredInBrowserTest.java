@@ -81,8 +81,20 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
         () -> {
           assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
               .as("a tool in use is reviewed as such: no requester, its usage and spend instead")
-              .contains("The tool in use", "What discovery knows", "USD")
+              .contains("The tool in use", "What discovery knows", "Spend seen")
               .doesNotContain("Business justification", "Requested by", "back to the requester");
+          assertThat(browser.visible(formField("usageSummary")).getAttribute("value"))
+              .as("the reviewer sees what discovery knows: users, spend, first seen, sources")
+              .contains("2 users seen", "USD 2,469.00", "first seen", "Expense reports");
+          assertThat(browser.visible(formField("ownerUser")).getAttribute("value"))
+              .as("the owner by name")
+              .isEqualTo("Riley Requester");
+          assertThat(browser.visible(formField("spendSeen")).getAttribute("value"))
+              .as("the spend with its currency, as everywhere else")
+              .isEqualTo("USD 2,469.00");
+          assertThat(browser.visible(formField("firstSeen")).getAttribute("value"))
+              .as("the first sighting as a reader writes a day")
+              .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
           chooseRadio(browser, "marketingDecision", "Approve");
           browser.type(formField("marketingConditions"), "The brand team builds its decks in it.");
         });
@@ -162,8 +174,14 @@ class ShadowToolFromUploadToRetiredInBrowserTest extends ProcessScenario {
                 url("/api/inventory/tools/" + retired.path("id").asText()), JsonNode.class);
     assertThat(record.path("status").asText()).isEqualTo("RETIRED");
 
+    // the operator's sign-in of the upload still holds in this tab: no second sign-in
     browser.open(url("/discovery"));
-    signIn(browser, "itops");
+    browser.visible(By.id("findings-section"));
+    assertThat(browser.driver().findElement(By.id("signin-form")).isDisplayed()).isFalse();
+    assertThat(browser.visible(By.id("site-nav")).getText())
+        .as("IT operations are offered their pages, not insights")
+        .contains("Tools in use", "Tasklist")
+        .doesNotContain("Insights");
     WebElement row = browser.visible(By.id("finding-" + id));
     assertThat(row.getText()).contains(tool, "Retired");
     browser.scrollIntoView(row);

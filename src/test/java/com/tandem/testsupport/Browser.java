@@ -136,6 +136,23 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves the next numbered screenshot of one element only: a part of a page too long to show. */
+  public Path screenshot(String name, WebElement element) {
+    step++;
+    String base = String.format("%02d-%s", step, name);
+    try {
+      Path png = screenshots.resolve(base + ".png");
+      Files.copy(
+          element.getScreenshotAs(OutputType.FILE).toPath(),
+          png,
+          StandardCopyOption.REPLACE_EXISTING);
+      LOG.info("Screenshot {}", png);
+      return png;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The page as tall as its content, so a screenshot shows the whole form, not just the top. */
   private java.io.File fullPage() {
     Dimension window = driver.manage().window().getSize();
