@@ -26,6 +26,11 @@ class GracefulShutdownTest {
       assertThat(tandem.awaitOutput("Started TandemApplication", Duration.ofMinutes(4)))
           .as("started; output:\n%s", tandem.output())
           .isTrue();
+      // the Camunda starter starts the job executor just after "Started" (on the application's
+      // ready event): stopped before that, there is no acquisition to stop
+      assertThat(tandem.awaitOutput("Starting up the JobExecutor", Duration.ofMinutes(1)))
+          .as("job executor started; output:\n%s", tandem.output())
+          .isTrue();
 
       tandem.terminate();
       int exit = tandem.awaitExit(Duration.ofMinutes(2));
