@@ -15,6 +15,7 @@ import static com.tandem.process.ShadowItProcess.SHADOW_COMMENT;
 import static com.tandem.process.ShadowItProcess.SHADOW_DECISION;
 import static com.tandem.process.ShadowItProcess.SHADOW_NOTE;
 
+import com.tandem.budget.BudgetProperties;
 import com.tandem.budget.BudgetService;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
@@ -23,8 +24,10 @@ import com.tandem.process.ProcessVariable;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.TaskDecision;
 import com.tandem.process.TaskDecisions;
+import com.tandem.request.Money;
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
+import com.tandem.web.DisplayNames;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,11 +58,20 @@ class ShadowItDecisions implements TaskDecisions {
 
   private final InventoryService inventory;
   private final BudgetService budget;
+  private final BudgetProperties budgetProperties;
+  private final DisplayNames names;
   private final Clock clock;
 
-  ShadowItDecisions(InventoryService inventory, BudgetService budget, Clock clock) {
+  ShadowItDecisions(
+      InventoryService inventory,
+      BudgetService budget,
+      BudgetProperties budgetProperties,
+      DisplayNames names,
+      Clock clock) {
     this.inventory = inventory;
     this.budget = budget;
+    this.budgetProperties = budgetProperties;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -98,7 +110,8 @@ class ShadowItDecisions implements TaskDecisions {
     return new TaskDecision.Recorded(
         decision,
         "Owner: %s (%s).%s"
-            .formatted(user, team, comment == null || comment.isEmpty() ? "" : " " + comment));
+            .formatted(
+                names.user(user), team, comment == null || comment.isEmpty() ? "" : " " + comment));
   }
 
   private TaskDecision.Recorded decideShadowTool(DelegateTask task, String decision, String given) {
@@ -132,7 +145,7 @@ class ShadowItDecisions implements TaskDecisions {
               "Please state the tool's annual cost (annualCost), a positive amount with at most two"
                   + " decimals: it is committed on the marketing budget.");
         }
-        detail = "annual cost " + annualCost.setScale(2).toPlainString();
+        detail = "annual cost " + Money.format(annualCost, budgetProperties.currency());
         // the spend is committed in the year of the decision, however long the board takes
         ADOPTION_FISCAL_YEAR.set(task, (long) budget.fiscalYearOf(LocalDate.now(clock)));
       }

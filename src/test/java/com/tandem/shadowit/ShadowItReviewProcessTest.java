@@ -42,6 +42,7 @@ import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessScenario;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.ShadowItProcess.Elements;
+import com.tandem.request.Money;
 import com.tandem.testsupport.Browser;
 import com.tandem.testsupport.RequiresChromium;
 import java.math.BigDecimal;
@@ -50,6 +51,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -394,6 +396,13 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     assertThat(packet.at("/inUse/personalData").asText()).isEqualTo("Pseudonymous data only");
     assertThat(packet.at("/proposal/marketingRaise").asText()).isEqualTo("USD 100.00");
     assertThat(packet.at("/budget/lines/0/shortfall").asText()).isEqualTo("USD 100.00");
+    // the decisions read as people read them: the owner by name, the cost with its currency
+    List<String> comments = new ArrayList<>();
+    packet.at("/reviews").forEach(review -> comments.add(review.at("/comment").asText()));
+    assertThat(comments)
+        .contains(
+            "Owner: Riley Requester (Growth).",
+            "Annual cost " + Money.format(annualCost, "USD") + ".");
 
     HttpResponse<byte[]> reply = pdf("/api/discoveries/" + id + "/board-packet.pdf", "board");
     assertThat(reply.statusCode()).isEqualTo(200);
