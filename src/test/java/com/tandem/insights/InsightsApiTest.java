@@ -246,6 +246,91 @@ class InsightsApiTest extends ProcessScenario {
     assertThat(active.get("items").get(0).get("finished").asBoolean()).isTrue();
   }
 
+  /**
+   * Requests by status count what was submitted in the year; the flow counts each submission in its
+   * month and each decision (a final status reached) in its month, whichever year the request was
+   * submitted in. Four requests moved to 2015–2017 (years nobody else's tests touch).
+   */
+  @Test
+  void shouldCountSubmissionsAndDecisionsInTheMonthsTheyHappened() throws Exception {
+    String a = placed("seo,crm", "2015-11-10T10:00", "REJECTED", "2016-01-05T10:00");
+    String b = placed("crm,seo", "2016-02-01T10:00", "ACTIVE", "2016-03-01T10:00");
+    String c = placed("event-management", "2016-12-20T10:00", "IN_REVIEW", "2016-12-21T10:00");
+    String d = placed("event-management", "2016-05-01T10:00", "WITHDRAWN", "2017-01-02T10:00");
+    assertThat(java.util.List.of(a, b, c, d)).doesNotHaveDuplicates();
+
+    JsonNode y2016 = get("cmo", "/api/insights/requests?fiscalYear=2016").json();
+    assertThat(y2016.get("total").asLong()).isEqualTo(3);
+    assertThat(statusCount(y2016, "ACTIVE")).isEqualTo(1);
+    assertThat(statusCount(y2016, "IN_REVIEW")).isEqualTo(1);
+    assertThat(statusCount(y2016, "WITHDRAWN")).isEqualTo(1);
+    assertThat(statusCount(y2016, "REJECTED")).as("submitted the year before").isZero();
+    assertThat(flow(y2016))
+        .containsEntry("2016-01", "0/1")
+        .containsEntry("2016-02", "1/0")
+        .containsEntry("2016-03", "0/1")
+        .containsEntry("2016-05", "1/0")
+        .containsEntry("2016-12", "1/0")
+        .containsEntry("2016-04", "0/0");
+
+    JsonNode y2015 = get("cmo", "/api/insights/requests?fiscalYear=2015").json();
+    assertThat(y2015.get("total").asLong()).isEqualTo(1);
+    assertThat(statusCount(y2015, "REJECTED")).isEqualTo(1);
+    assertThat(flow(y2015)).containsEntry("2015-11", "1/0");
+    assertThat(sum(y2015.get("flow"), "decided")).isZero();
+    JsonNode y2017 = get("cmo", "/api/insights/requests?fiscalYear=2017").json();
+    assertThat(y2017.get("total").asLong()).isZero();
+    assertThat(flow(y2017)).containsEntry("2017-01", "0/1");
+
+    JsonNode seo = get("cmo", "/api/insights/requests?fiscalYear=2016&capability=seo").json();
+    assertThat(seo.get("total").asLong()).isEqualTo(1);
+    assertThat(statusCount(seo, "ACTIVE")).isEqualTo(1);
+    assertThat(flow(seo))
+        .containsEntry("2016-01", "0/1")
+        .containsEntry("2016-02", "1/0")
+        .containsEntry("2016-03", "0/1")
+        .containsEntry("2016-05", "0/0")
+        .containsEntry("2016-12", "0/0");
+
+    // the list of every request pages them newest first
+    JsonNode first = get("cmo", "/api/insights/requests/search?q=flowcheck&size=2").json();
+    assertThat(first.get("items").findValuesAsText("id")).containsExactly(c, d);
+    assertThat(first.get("totalItems").asLong()).isEqualTo(4);
+    assertThat(first.get("totalPages").asLong()).isEqualTo(2);
+    JsonNode second = get("cmo", "/api/insights/requests/search?q=flowcheck&size=2&page=1").json();
+    assertThat(second.get("items").findValuesAsText("id")).containsExactly(b, a);
+    JsonNode rejected =
+        get("cmo", "/api/insights/requests/search?q=FLOWCHECK%20SEO&status=REJECTED").json();
+    assertThat(rejected.get("items").findValuesAsText("id")).containsExactly(a);
+  }
+
+  /** A request submitted now, then moved in time and status as if it had lived then. */
+  String placed(String capabilities, String created, String status, String updated) {
+    String id = submit(intakeWith(TOOL_NAME.name(), "Flowcheck " + capabilities));
+    jdbc.sql(
+            "UPDATE tandem_purchase_request SET capabilities = ?, created_at = ?, status = ?,"
+                + " updated_at = ? WHERE id = ?")
+        .params(
+            capabilities,
+            java.sql.Timestamp.valueOf(LocalDateTime.parse(created)),
+            status,
+            java.sql.Timestamp.valueOf(LocalDateTime.parse(updated)),
+            id)
+        .update();
+    return id;
+  }
+
+  /** The flow per month as "submitted/decided". */
+  static Map<String, String> flow(JsonNode requests) {
+    Map<String, String> months = new HashMap<>();
+    for (JsonNode row : requests.get("flow")) {
+      months.put(
+          row.get("month").asText(),
+          row.get("submitted").asLong() + "/" + row.get("decided").asLong());
+    }
+    return months;
+  }
+
   @Test
   void shouldShowTheGapAgainWhenNoToolCoversACapability() throws Exception {
     JsonNode map = get("cmo", "/api/insights/stack-map").json();
