@@ -347,19 +347,74 @@
     return askToSignIn('');
   }
 
+  /* ---------- the sign-in card ---------- */
+
+  function element(tag, attributes, ...children) {
+    const el = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === true) el.setAttribute(name, '');
+      else if (value !== false && value != null) el.setAttribute(name, value);
+    });
+    children.forEach((child) => el.append(child));
+    return el;
+  }
+
+  function field(id, label, type, autocomplete, describedBy) {
+    return element('div', { class: 'field' },
+      element('label', { for: id }, label),
+      element('input', {
+        id, name: id, type, autocomplete, required: true, 'aria-describedby': describedBy
+      }));
+  }
+
   /**
-   * Starts the page: wires the sign-in card (#signin-form, #signout-button…), resumes the tab's
-   * sign-in if any. config: onSignedIn(me), onSignedOut(), mayOpen(me) and refusal (the words shown
-   * to someone signed in whose role the page is not for).
+   * Fills the page's sign-in card, the same on every page: <section id="signin" class="card"
+   * aria-labelledby="signin-title" data-title="…" data-help="…" [data-groups]>. data-title heads
+   * it ("Sign in" when absent), data-help says whose page it is, data-groups also names the
+   * groups of the person signed in. What the page puts inside the section itself (a note for the
+   * signed-in, say) follows the card's own parts.
+   */
+  function renderSignIn() {
+    const card = $('signin');
+    if (!card || $('signin-form')) return;
+    const signedIn = element('p', {}, 'Signed in as ', element('strong', { id: 'signed-in-user' }));
+    if (card.hasAttribute('data-groups')) {
+      signedIn.append(' ', element('span', { id: 'signed-in-groups', class: 'hint' }));
+    }
+    signedIn.append('. ', element('button', { type: 'button', id: 'signout-button', class: 'link' }, 'Sign out'));
+    card.prepend(
+      element('h2', { id: 'signin-title' }, card.dataset.title || 'Sign in'),
+      element('p', { class: 'hint', id: 'signin-help' },
+        card.dataset.help || 'Use your Tandem user name and password (the ones you use for Tasklist).'),
+      element('p', { id: 'signing-in', class: 'hint', role: 'status', hidden: true }, 'Signing you in…'),
+      element('form', { id: 'signin-form', novalidate: true },
+        element('div', { id: 'signin-error', class: 'alert alert-error', role: 'alert', hidden: true }),
+        element('div', { class: 'row' },
+          field('username', 'User name', 'text', 'username', 'signin-help'),
+          field('password', 'Password', 'password', 'current-password', null)),
+        element('button', { type: 'submit', id: 'signin-button', class: 'primary' }, 'Sign in')),
+      element('div', { id: 'signed-in', hidden: true }, signedIn));
+    card.append(element('div', { id: 'page-refused', class: 'alert alert-error', role: 'alert', hidden: true }));
+  }
+
+  /**
+   * Starts the page: fills and wires the sign-in card (#signin), resumes the tab's sign-in if any.
+   * config: onSignedIn(me), onSignedOut(), mayOpen(me) and refusal (the words shown to someone
+   * signed in whose role the page is not for).
    */
   function start(config) {
     options = config || {};
+    renderSignIn();
     const form = $('signin-form');
     if (form) form.addEventListener('submit', signIn);
     const out = $('signout-button');
     if (out) out.addEventListener('click', () => signOut());
     return resume();
   }
+
+  // tandem.js is loaded deferred, before the page's own script: the document is parsed, and the
+  // page's script finds the sign-in card filled
+  renderSignIn();
 
   window.Tandem = Object.freeze({
     $, show, text, count, money, day, when, month, plural, pretty,
