@@ -63,6 +63,8 @@ class RenewalProcessTest extends ProcessScenario {
   @Autowired Renewals renewals;
   @Autowired RenewalService renewalService;
   @Autowired Clock clock;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
 
   LocalDate today;
 
@@ -412,6 +414,67 @@ class RenewalProcessTest extends ProcessScenario {
     assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.RETIRED);
     assertThat(inventory.tool(toolId).orElseThrow().status()).isEqualTo(ToolStatus.RETIRED);
     assertThat(budget.allocations(id)).noneMatch(a -> a.state() == AllocationState.HELD);
+  }
+
+  /**
+   * A renewal of the version before the joint proposal (kept as bpmn-test/, deployed on its own as
+   * an upgraded Tandem finds it in its database) still ends at its own board task: the beans and
+   * the form it names are kept for it.
+   */
+  @Test
+  void shouldLetARenewalOfThePreviousVersionFinishAtItsOwnBoardTask() {
+    var previous =
+        repositoryService
+            .createDeployment()
+            .name("tool-renewal before the joint proposal")
+            .addClasspathResource("bpmn-test/tool-renewal-before-joint-proposal.bpmn")
+            .addClasspathResource("forms/renewal-review-marketing.form")
+            .addClasspathResource("forms/renewal-review-it.form")
+            .addClasspathResource("forms/negotiate-renewal.form")
+            .addClasspathResource("forms/renewal-board-decision.form")
+            .deploy();
+    try {
+      long toolId = tool(70, 30, "9000000.00", 5);
+      // the scan starts the latest version: the previous one, deployed last
+      String id = scanAndStart(toolId);
+      assertThat(instanceOf(id).getProcessDefinitionId())
+          .isEqualTo(
+              repositoryService
+                  .createProcessDefinitionQuery()
+                  .deploymentId(previous.getId())
+                  .singleResult()
+                  .getId());
+      complete(id, Elements.REVIEW_MARKETING, "cmo", "renewalDecision", "RENEW");
+      complete(
+          id, Elements.REVIEW_IT, "cio", "itRenewalDecision", "APPROVE", "itRenewalComment", "ok");
+      int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
+      BudgetLine before = marketingLine(fiscalYear);
+      complete(
+          id,
+          Elements.NEGOTIATE_RENEWAL,
+          "itops",
+          "negotiatedAnnualCost",
+          9000000.0,
+          "negotiationNote",
+          "no discount");
+      assertThat(openTasks(id)).containsExactly(Elements.RENEWAL_BOARD_DECISION);
+      assertThat(
+              formService.getTaskFormKey(
+                  instanceOf(id).getProcessDefinitionId(), Elements.RENEWAL_BOARD_DECISION))
+          .isNull();
+      assertThat(formService.getDeployedTaskForm(task(id, Elements.RENEWAL_BOARD_DECISION).getId()))
+          .as("its form, from its own deployment")
+          .isNotNull();
+
+      complete(id, Elements.RENEWAL_BOARD_DECISION, "board", "boardDecision", "APPROVE");
+
+      BudgetLine after = marketingLine(fiscalYear);
+      BigDecimal shortfall = new BigDecimal("9000000.00").subtract(before.available());
+      assertThat(after.amount().subtract(before.amount())).isEqualByComparingTo(shortfall);
+      assertThat(renewals.find(id).orElseThrow().status()).isEqualTo(RenewalStatus.RENEWED);
+    } finally {
+      repositoryService.deleteDeployment(previous.getId(), true);
+    }
   }
 
   ProcessInstance offboardingOf(String renewalId) {
