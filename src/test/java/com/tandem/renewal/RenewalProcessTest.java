@@ -458,10 +458,6 @@ class RenewalProcessTest extends ProcessScenario {
           "negotiationNote",
           "no discount");
       assertThat(openTasks(id)).containsExactly(Elements.RENEWAL_BOARD_DECISION);
-      assertThat(
-              formService.getTaskFormKey(
-                  instanceOf(id).getProcessDefinitionId(), Elements.RENEWAL_BOARD_DECISION))
-          .isNull();
       assertThat(formService.getDeployedTaskForm(task(id, Elements.RENEWAL_BOARD_DECISION).getId()))
           .as("its form, from its own deployment")
           .isNotNull();
