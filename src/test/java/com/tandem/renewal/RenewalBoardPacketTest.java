@@ -246,15 +246,7 @@ class RenewalBoardPacketTest extends ProcessScenario {
             browser.open(url("/camunda/app/tasklist/default/#/?task=" + draft.getId()));
             WebElement form = browser.visible(By.cssSelector(".fjs-form"));
             browser.await(driver -> form.getText().contains("The renewal"));
-            // what text areas show is their value, not their text
-            String shown =
-                form.getText()
-                    + "\n"
-                    + String.join(
-                        "\n",
-                        browser.driver().findElements(By.cssSelector(".fjs-form textarea")).stream()
-                            .map(area -> area.getDomProperty("value"))
-                            .toList());
+            String shown = form.getText() + "\n" + textAreas(browser);
             assertThat(shown)
                 .contains(
                     "Both leaderships decided to renew this tool",
@@ -292,6 +284,30 @@ class RenewalBoardPacketTest extends ProcessScenario {
         0.0,
         "proposalJustification",
         "Dropping it would stop the customer panel in the middle of the year.");
+    Task cosign = task(id, Elements.COSIGN_BUDGET_PROPOSAL);
+    try (Browser browser = new Browser("renewal-cosign")) {
+      browser.onFailureScreenshot(
+          () -> {
+            signIn(browser, "cio");
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + cosign.getId()));
+            WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+            browser.await(driver -> form.getText().contains("The renewal"));
+            String shown = form.getText() + "\n" + textAreas(browser);
+            assertThat(shown)
+                .contains(
+                    "fund the next term of a tool we own",
+                    "Panelkit",
+                    "USD 7,200,000.00 a year as negotiated",
+                    "Approved the renewal, by Indra",
+                    "Dropping it would stop the customer panel")
+                .doesNotContain(
+                    "The request",
+                    "Business justification",
+                    "The tool in use (shadow-IT finding)",
+                    "adopt");
+            browser.screenshot("cio-cosigns-for-the-renewal");
+          });
+    }
     complete(id, Elements.COSIGN_BUDGET_PROPOSAL, "cio", "cosignDecision", "APPROVE");
     Task board = task(id, BoardSubmissionProcess.Elements.BOARD_DECISION);
     try (Browser browser = new Browser("renewal-board")) {
@@ -331,6 +347,15 @@ class RenewalBoardPacketTest extends ProcessScenario {
             browser.screenshot("board-sees-the-renewal");
           });
     }
+  }
+
+  /** What the form's text areas show: their values, which are not part of the page's text. */
+  private static String textAreas(Browser browser) {
+    return String.join(
+        "\n",
+        browser.driver().findElements(By.cssSelector(".fjs-form textarea")).stream()
+            .map(area -> area.getDomProperty("value"))
+            .toList());
   }
 
   private void signIn(Browser browser, String user) {
