@@ -57,6 +57,8 @@ public class AssembleBoardPacketDelegate extends RequestStep {
         summaries.describe(
             subject.needs().checkWith(budget),
             subject.currency(),
-            subject.request() != null ? "This request" : "Adopting the tool"));
+            subject.request() != null
+                ? "This request"
+                : subject.renewing() != null ? "The next term" : "Adopting the tool"));
   }
 }

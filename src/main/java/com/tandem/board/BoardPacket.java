@@ -7,15 +7,17 @@ import java.util.List;
  * form shows (as the JSON variable {@code boardPacketView}) and what the PDF prints. Built afresh
  * from Tandem's tables and the case's process history by {@link BoardPackets}. A purchase request
  * has its {@link Request} section; a tool found in use being adopted has its {@link InUse} section
- * instead (the other is null).
+ * instead, an owned tool's renewal its {@link Renewal} section (the others are null).
  *
- * @param requestId the case id: a request's ({@code MTR-…}) or a finding's ({@code SIT-…})
+ * @param requestId the case id: a request's ({@code MTR-…}), a finding's ({@code SIT-…}) or a
+ *     renewal's ({@code REN-…})
  */
 public record BoardPacket(
     String requestId,
     String title,
     Request request,
     InUse inUse,
+    Renewal renewal,
     Cost cost,
     List<OwnedTool> ownedOverlaps,
     List<OpenRequest> openRequests,
@@ -56,6 +58,28 @@ public record BoardPacket(
       String personalData,
       String sso,
       String annualCost) {}
+
+  /**
+   * An owned tool whose next term does not fit its budget line: its current contract, seats bought
+   * against users seen, what the next term costs, and what both leaderships decided at renewal.
+   */
+  public record Renewal(
+      String toolName,
+      String vendor,
+      String owner,
+      String contractEnds,
+      String currentCost,
+      String seatsBought,
+      String usage,
+      String nextSeats,
+      String askedCost,
+      String nextTermCost,
+      String negotiationNote,
+      String fiscalYear,
+      String marketingReview,
+      String marketingComment,
+      String itReview,
+      String itComment) {}
 
   /** What the tool costs: per year of the contract and in all. */
   public record Cost(

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The board packet of a case as a PDF, for those who decide on money: the board, marketing and IT
  * leadership, and admins (403 for everyone else, 404 for a case that does not exist). A purchase
  * request's under {@code /api/purchase-requests/{id}}, a shadow-IT finding's (its adoption before
- * the board) under {@code /api/discoveries/{id}}.
+ * the board) under {@code /api/discoveries/{id}}, a renewal's under {@code /api/renewals/{id}}.
  */
 @RestController
 @Tag(name = "Purchase requests")
@@ -58,6 +58,18 @@ public class BoardPacketController {
       produces = MediaType.APPLICATION_PDF_VALUE)
   public ResponseEntity<byte[]> findingBoardPacket(@PathVariable String id) {
     return pdfOf(id, BudgetCase::inUse, "There is no shadow-IT finding " + id + " under review.");
+  }
+
+  @Operation(
+      summary =
+          "The board packet of a renewal whose next term needs the board, as a PDF; board,"
+              + " marketing and IT leadership, admins")
+  @Tag(name = "Renewals")
+  @GetMapping(
+      path = "/api/renewals/{id}/board-packet.pdf",
+      produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> renewalBoardPacket(@PathVariable String id) {
+    return pdfOf(id, BudgetCase::renewing, "There is no renewal " + id + ".");
   }
 
   private ResponseEntity<byte[]> pdfOf(

@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Each time a case (a request, a tool in use being adopted) comes before the board ({@code
- * Task_BoardDecision} created, once per board cycle), every board member is mailed with the board
- * packet attached as a PDF (PRODUCT.md §8). The mail is queued in the task's transaction; its PDF
- * is made when the outbox sends it, so a retried or rolled-back step mails nothing twice and
+ * Each time a case (a request, a tool in use being adopted, a renewal) comes before the board
+ * ({@code Task_BoardDecision} created, once per board cycle), every board member is mailed with the
+ * board packet attached as a PDF (PRODUCT.md §8). The mail is queued in the task's transaction; its
+ * PDF is made when the outbox sends it, so a retried or rolled-back step mails nothing twice and
  * nothing early.
  */
 @Component
@@ -48,14 +48,23 @@ public class BoardPacketMail implements TaskListener, MailAttachmentSource {
             already own that overlaps, every review with its comments, the money per budget line and \
             the proposal."""
                 .formatted(caseId, subject.toolName(), subject.vendor())
-            : """
+            : subject.renewing() != null
+                ? """
+                Marketing and IT ask the board to fund another term of %s from %s, a tool we own \
+                whose renewal (%s) its budget line cannot carry, with their joint budget proposal.
+
+                The board packet is attached as a PDF: the current contract, seats bought against \
+                users seen, the negotiated cost of the next term, both renewal reviews, the money \
+                per budget line and the proposal."""
+                    .formatted(subject.toolName(), subject.vendor(), caseId)
+                : """
             Marketing and IT ask the board to fund adopting %s from %s, a tool found in use without \
             a purchase request (shadow-IT finding %s), with their joint budget proposal.
 
             The board packet is attached as a PDF: what discovery saw of the tool (users, spend, \
             sources), its owner, every review with its comments, the money per budget line and the \
             proposal."""
-                .formatted(subject.toolName(), subject.vendor(), caseId);
+                    .formatted(subject.toolName(), subject.vendor(), caseId);
     notifier.notifyGroup(
         caseId,
         "board-decision-" + task.getId(),

@@ -71,8 +71,11 @@ public class BoardPacketPdf {
                 r != null
                     ? "The marketing and IT leaderships ask the board to decide on this purchase and"
                         + " the budget it needs."
-                    : "The marketing and IT leaderships ask the board for the budget to adopt this"
-                        + " tool, found in use without a purchase request.",
+                    : packet.renewal() != null
+                        ? "The marketing and IT leaderships ask the board for the budget to renew"
+                            + " this tool for another term: its budget line cannot carry it."
+                        : "The marketing and IT leaderships ask the board for the budget to adopt"
+                            + " this tool, found in use without a purchase request.",
                 SMALL),
             4,
             10));
@@ -97,6 +100,30 @@ public class BoardPacketPdf {
       doc.add(request);
       doc.add(new Paragraph("Why the requester needs it", SUBHEADING));
       doc.add(spaced(new Paragraph(r.businessJustification(), BODY), 2, 6));
+    } else if (packet.renewal() != null) {
+      var n = packet.renewal();
+      heading(doc, "1. The renewal");
+      PdfPTable renewal = pairs();
+      pair(renewal, "Tool", n.toolName());
+      pair(renewal, "Vendor", n.vendor());
+      pair(renewal, "Owner", n.owner());
+      pair(renewal, "Contract ends", n.contractEnds());
+      pair(renewal, "Cost today", n.currentCost());
+      pair(renewal, "Seats bought", n.seatsBought());
+      pair(renewal, "Usage", n.usage());
+      pair(renewal, "Seats next term", n.nextSeats());
+      pair(renewal, "The vendor asked", n.askedCost());
+      pair(renewal, "Negotiated for the next term", n.nextTermCost());
+      pair(renewal, "Negotiation note", n.negotiationNote());
+      pair(renewal, "Charged to", "The marketing line of " + n.fiscalYear());
+      doc.add(renewal);
+      doc.add(new Paragraph("The renewal reviews", SUBHEADING));
+      PdfPTable reviews = pairs();
+      pair(reviews, "Marketing leadership", n.marketingReview());
+      pair(reviews, "Their comment", n.marketingComment());
+      pair(reviews, "IT leadership", n.itReview());
+      pair(reviews, "Their comment", n.itComment());
+      doc.add(reviews);
     } else {
       var u = packet.inUse();
       heading(doc, "1. The tool in use (shadow-IT finding)");
@@ -142,7 +169,9 @@ public class BoardPacketPdf {
           new Paragraph(
               r != null
                   ? "No tool we own covers this request."
-                  : "No overlap was checked: the tool is already in use.",
+                  : packet.renewal() != null
+                      ? "No overlap was checked: this is a tool we own, up for renewal."
+                      : "No overlap was checked: the tool is already in use.",
               BODY));
     } else {
       PdfPTable owned =

@@ -108,7 +108,9 @@ public class BoardPackets {
     PurchaseRequest request = subject.request();
     var requestSection = request == null ? null : requestSection(request, capabilityNames);
     var inUseSection = subject.inUse() == null ? null : inUseSection(subject.inUse(), currency);
-    String noun = request == null ? "adoption" : "request";
+    var renewalSection =
+        subject.renewing() == null ? null : renewalSection(subject.renewing(), currency);
+    String noun = request != null ? "request" : renewalSection != null ? "renewal" : "adoption";
 
     List<Tool> owned = inventory.tools(Optional.empty());
     Map<Long, Tool> toolsById =
@@ -244,16 +246,22 @@ public class BoardPackets {
 
     return new BoardPacket(
         requestId,
-        request == null
-            ? "Board packet %s: adopting %s from %s, in use without a purchase request"
+        request != null
+            ? "Board packet %s: %s from %s"
                 .formatted(requestId, subject.toolName(), subject.vendor())
-            : "Board packet %s: %s from %s"
-                .formatted(requestId, subject.toolName(), subject.vendor()),
+            : renewalSection != null
+                ? "Board packet %s: renewing %s from %s for another term"
+                    .formatted(requestId, subject.toolName(), subject.vendor())
+                : "Board packet %s: adopting %s from %s, in use without a purchase request"
+                    .formatted(requestId, subject.toolName(), subject.vendor()),
         requestSection,
         inUseSection,
-        request == null
-            ? costInUse(subject.inUse().annualCost(), currency)
-            : cost(request.data(), currency),
+        renewalSection,
+        request != null
+            ? cost(request.data(), currency)
+            : renewalSection != null
+                ? costOfRenewal(subject.renewing(), currency)
+                : costInUse(subject.inUse().annualCost(), currency),
         ownedOverlaps,
         openRequests,
         request == null
@@ -303,6 +311,65 @@ public class BoardPackets {
         money(tool.annualCost(), currency) + " a year");
   }
 
+  private BoardPacket.Renewal renewalSection(BudgetCase.Renewing renewal, String currency) {
+    return new BoardPacket.Renewal(
+        renewal.toolName(),
+        renewal.vendor(),
+        renewal.ownerUser() == null ? "nobody named" : personName(renewal.ownerUser()),
+        renewal.contractEnd() == null ? "unknown" : DAY.format(renewal.contractEnd()),
+        renewal.currentCost() == null
+            ? "unknown"
+            : money(renewal.currentCost(), currency) + " a year",
+        renewal.seatsBought() == null ? "not recorded" : "%,d".formatted(renewal.seatsBought()),
+        renewal.usage() == null || renewal.usage().isBlank() ? "no usage data" : renewal.usage(),
+        renewal.nextSeats() == null ? "as today" : "%,d".formatted(renewal.nextSeats()),
+        renewal.askedCost() == null ? "unknown" : money(renewal.askedCost(), currency) + " a year",
+        money(renewal.nextTermCost(), currency) + " a year",
+        renewal.negotiationNote() == null || renewal.negotiationNote().isBlank()
+            ? "No note."
+            : renewal.negotiationNote(),
+        "FY" + renewal.fiscalYear(),
+        renewalReview(renewal.marketingDecision(), renewal.marketingBy(), renewal.nextSeats()),
+        comment(renewal.marketingComment()),
+        renewalReview(renewal.itDecision(), renewal.itBy(), null),
+        comment(renewal.itComment()));
+  }
+
+  private String renewalReview(String decision, String by, Integer seats) {
+    String words =
+        decision == null
+            ? "Not decided"
+            : "RENEW_CHANGED".equals(decision) && seats != null
+                ? "Renew with %,d seats".formatted(seats)
+                : Words.renewalDecision(decision);
+    return by == null ? words : words + ", by " + personName(by);
+  }
+
+  private static String comment(String comment) {
+    return comment == null || comment.isBlank() ? "No comment." : comment;
+  }
+
+  /**
+   * What a renewal costs: the negotiated annual cost of the next term, nothing to implement (the
+   * tool runs today).
+   */
+  static BoardPacket.Cost costOfRenewal(BudgetCase.Renewing renewal, String currency) {
+    String annual = money(renewal.nextTermCost(), currency);
+    return new BoardPacket.Cost(
+        annual + " a year",
+        money(BigDecimal.ZERO, currency) + " (already in use)",
+        annual,
+        List.of(
+            new BoardPacket.Year(
+                renewal.contractEnd() == null
+                    ? "Next term"
+                    : "Next term, from " + DAY.format(renewal.contractEnd()),
+                annual,
+                "licence, as negotiated")),
+        annual,
+        "the next term");
+  }
+
   /**
    * What a tool already in use costs: its annual cost each year it stays, nothing to implement (it
    * runs today), no contract term on record.
@@ -320,8 +387,8 @@ public class BoardPackets {
 
   /**
    * Assembles the packet for a board cycle: a request is then in BOARD_REVIEW (a finding stays
-   * IN_REVIEW: its statuses have no board step). The text version is fitted to a String variable;
-   * the sections are kept whole as JSON.
+   * IN_REVIEW: its statuses have no board step; a renewal is in BOARD_REVIEW from its draft on).
+   * The text version is fitted to a String variable; the sections are kept whole as JSON.
    */
   public BoardPacket assemble(String caseId) {
     BoardPacket packet = packet(caseId);
@@ -369,9 +436,29 @@ public class BoardPackets {
   public static String text(BoardPacket packet) {
     var r = packet.request();
     var u = packet.inUse();
+    var n = packet.renewal();
     var c = packet.cost();
     List<String> parts = new ArrayList<>();
-    if (r != null) {
+    if (n != null) {
+      parts.add(
+          """
+          %s
+          Owned by %s; the contract ends %s at %s, %s seats bought; %s.
+          The next term costs %s (the vendor asked %s), on the marketing line of %s.
+          Marketing leadership: %s. IT leadership: %s."""
+              .formatted(
+                  packet.title(),
+                  n.owner(),
+                  n.contractEnds(),
+                  n.currentCost(),
+                  n.seatsBought(),
+                  n.usage(),
+                  n.nextTermCost(),
+                  n.askedCost(),
+                  n.fiscalYear(),
+                  n.marketingReview() + " — " + n.marketingComment(),
+                  n.itReview() + " — " + n.itComment()));
+    } else if (r != null) {
       parts.add(
           """
           %s

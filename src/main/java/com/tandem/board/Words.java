@@ -47,6 +47,17 @@ final class Words {
     };
   }
 
+  /** A leadership's decision at a tool's renewal (PRODUCT.md §7). */
+  static String renewalDecision(String decision) {
+    return switch (decision) {
+      case "RENEW" -> "Renew as today";
+      case "RENEW_CHANGED" -> "Renew with a changed number of seats";
+      case "APPROVE" -> "Approved the renewal";
+      case "RETIRE" -> "Retire the tool";
+      default -> sentence(decision);
+    };
+  }
+
   static String personalData(String code) {
     return switch (code) {
       case "NONE" -> "No personal data";

@@ -9,7 +9,12 @@ import java.util.Optional;
 
 /**
  * The user tasks of a purchase request whose time Insights measures, each with its human name and
- * the side it waits for. The ids are those of the models ({@code process} names them).
+ * the side it waits for. The ids are those of the models ({@code process} names them). A task is
+ * counted by its id, whichever process it runs in: the joint reviews of shadow-IT findings count
+ * with the reviews, and the joint proposal and the board of a finding's adoption or of a renewal
+ * whose next term is short (tool-renewal's Task_DraftBudgetProposal, Task_CosignBudgetProposal, and
+ * martech-board-submission's Task_BoardDecision, which it calls) count with a purchase's. The
+ * renewal reviews and the renewal's negotiation are not stages of a request and are left out.
  */
 public enum Stage {
   CONSIDER_EXISTING_TOOL(

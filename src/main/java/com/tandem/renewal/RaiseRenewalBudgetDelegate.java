@@ -7,7 +7,16 @@ import com.tandem.process.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The board approved the renewal's shortfall: the marketing line is raised by exactly it. */
+/**
+ * The board approved the renewal's shortfall at the renewal's own board task: the marketing line is
+ * raised by exactly it.
+ *
+ * <p>Kept for instances of the previous version of tool-renewal only ({@code
+ * Task_RaiseRenewalBudget} after {@code Task_RenewalBoardDecision}): renewals started since take
+ * the joint proposal and {@code board.RaiseBudgetDelegate}, which raises each line by what the
+ * proposal asked. Remove it once no instance of that version is left (Cockpit: tool-renewal, its
+ * older versions).
+ */
 @Component
 public class RaiseRenewalBudgetDelegate extends RequestStep {
 

@@ -5,6 +5,7 @@ import static com.tandem.process.ProcessVariable.date;
 import static com.tandem.process.ProcessVariable.decimal;
 import static com.tandem.process.ProcessVariable.number;
 import static com.tandem.process.ProcessVariable.string;
+import static com.tandem.process.ProcessVariable.text;
 
 import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessVariable;
@@ -51,8 +52,24 @@ public final class RenewalProcess {
     public static final String END_RENEWED_WITHOUT_REVIEW = "EndEvent_RenewedWithoutReview";
     public static final String NEGOTIATE_RENEWAL = "Task_NegotiateRenewal";
     public static final String HOLD_RENEWAL_BUDGET = "Task_HoldRenewalBudget";
+    // the joint proposal and the board of PRODUCT.md §2.6–7, when the next term is short
+    public static final String DRAFT_BUDGET_PROPOSAL = "Task_DraftBudgetProposal";
+    public static final String COSIGN_BUDGET_PROPOSAL = "Task_CosignBudgetProposal";
+    public static final String BOARD_SUBMISSION = "CallActivity_BoardSubmission";
+    public static final String RAISE_BUDGET = "Task_RaiseBudget";
+    public static final String NOTE_FUNDING_REFUSED = "Task_NoteFundingRefused";
+
+    /**
+     * The renewal's own board task of the previous version of tool-renewal (APPROVE raised the line
+     * by the shortfall, REJECT retired the tool), which the joint proposal path replaced. Instances
+     * started before may still wait there: {@link RenewalTaskCompletion}, {@link
+     * RaiseRenewalBudgetDelegate} and forms/renewal-board-decision.form serve them until they end.
+     */
     public static final String RENEWAL_BOARD_DECISION = "Task_RenewalBoardDecision";
+
+    /** The raise of the previous version, after {@link #RENEWAL_BOARD_DECISION}. */
     public static final String RAISE_RENEWAL_BUDGET = "Task_RaiseRenewalBudget";
+
     public static final String RENEW_CONTRACT = "Task_RenewContract";
     public static final String END_RENEWED = "EndEvent_Renewed";
     public static final String OFFBOARDING = "CallActivity_Offboarding";
@@ -66,7 +83,7 @@ public final class RenewalProcess {
   public static final String OFFBOARDING_PROCESS_KEY = OffboardingProcess.PROCESS_KEY;
 
   // Started with.
-  public static final ProcessVariable<String> RENEWAL_ID = string("renewalId");
+  public static final ProcessVariable<String> RENEWAL_ID = com.tandem.process.CaseIds.RENEWAL_ID;
   public static final ProcessVariable<Long> TOOL_ID = OffboardingProcess.TOOL_ID;
 
   // Task_PrepareRenewal: what the forms, task names and timers read.
@@ -119,9 +136,30 @@ public final class RenewalProcess {
   public static final ProcessVariable<Boolean> HOLDS_PLACED = bool("holdsPlaced");
   public static final ProcessVariable<String> BUDGET_SUMMARY = string("budgetSummary");
 
-  // Task_RenewalBoardDecision: APPROVE raises the line by the shortfall, REJECT retires the tool.
-  public static final ProcessVariable<String> BOARD_DECISION = string("boardDecision");
-  public static final ProcessVariable<String> BOARD_COMMENT = string("boardComment");
+  /**
+   * The renewal in words (owner, contract, usage, next term, both reviews), for the draft and
+   * co-sign forms of the joint proposal; written when the next term is short.
+   */
+  public static final ProcessVariable<String> RENEWAL_FACTS = text("renewalFacts");
+
+  /** The next term's cost, as the joint proposal's task lists show a first-year cost. */
+  public static final ProcessVariable<BigDecimal> TOTAL_FIRST_YEAR_COST =
+      PurchaseProcess.TOTAL_FIRST_YEAR_COST;
+
+  /** How long a deferred board decision waits (tandem.routing.board-cycle). */
+  public static final ProcessVariable<String> BOARD_CYCLE = PurchaseProcess.BOARD_CYCLE;
+
+  // The joint proposal (PRODUCT.md §2.6–7): the variables of the purchase.
+  public static final ProcessVariable<String> COSIGN_DECISION = PurchaseProcess.COSIGN_DECISION;
+  public static final ProcessVariable<String> COSIGN_COMMENT = PurchaseProcess.COSIGN_COMMENT;
+
+  /**
+   * The board's decision (APPROVE, REJECT, DEFER): out of martech-board-submission; in the previous
+   * version, of Task_RenewalBoardDecision (APPROVE, REJECT).
+   */
+  public static final ProcessVariable<String> BOARD_DECISION = PurchaseProcess.BOARD_DECISION;
+
+  public static final ProcessVariable<String> BOARD_COMMENT = PurchaseProcess.BOARD_COMMENT;
 
   // The inputs of tool-offboarding, set by whoever decided to retire.
   public static final ProcessVariable<String> OFFBOARDING_REASON =

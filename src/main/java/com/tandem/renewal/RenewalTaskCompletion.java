@@ -145,6 +145,12 @@ public class RenewalTaskCompletion implements TaskListener {
     renewals.recordNegotiation(id, asked, negotiated, note);
   }
 
+  /**
+   * The renewal's own board task of the previous version of tool-renewal ({@code
+   * Task_RenewalBoardDecision}, form renewal-board-decision): kept for instances of that version
+   * still waiting there. Renewals started since go to the joint proposal and {@code
+   * martech-board-submission}, whose decisions {@code RecordDecisionListener} checks.
+   */
   private void board(DelegateTask task, String by) {
     String decision = BOARD_DECISION.find(task).orElse("");
     if (!BOARD_DECISIONS.contains(decision)) {

@@ -56,6 +56,13 @@ public class TasklistFilters {
   private static final java.util.Set<String> OFFBOARDING_FILTERS =
       java.util.Set.of("Offboarding", "Data deletion");
 
+  /**
+   * The filters of the joint proposal and the board, whose tasks serve purchase requests, shadow-IT
+   * findings and renewals alike.
+   */
+  private static final java.util.Set<String> BOARD_PATH_FILTERS =
+      java.util.Set.of("Budget proposals", "Board decisions");
+
   /** The filter of tool-renewal's tasks (each group sees its own candidate tasks in it). */
   static final String RENEWALS = "Renewals";
 
@@ -102,14 +109,15 @@ public class TasklistFilters {
             JointReviewProcess.Elements.REVIEW_PRIVACY),
         review(
             "Budget proposals",
-            "Joint budget proposals: drafted by marketing, co-signed by IT",
+            "Joint budget proposals for purchases, tools in use and renewals: drafted by marketing,"
+                + " co-signed by IT",
             3,
             List.of(MARKETING_LEADERSHIP, IT_LEADERSHIP),
             PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL,
             PurchaseProcess.Elements.COSIGN_BUDGET_PROPOSAL),
         review(
             "Board decisions",
-            "Joint proposals awaiting the board",
+            "Joint proposals awaiting the board: purchases, tools in use, renewals",
             4,
             List.of(BOARD),
             BoardSubmissionProcess.Elements.BOARD_DECISION),
@@ -234,7 +242,13 @@ public class TasklistFilters {
                     Map.of("name", "listRequestId", "label", "Offboarding"),
                     Map.of("name", "listToolName", "label", "Tool"))
                 : List.of(
-                    Map.of("name", "listRequestId", "label", "Request or finding"),
+                    Map.of(
+                        "name",
+                        "listRequestId",
+                        "label",
+                        BOARD_PATH_FILTERS.contains(spec.name())
+                            ? "Request, finding or renewal"
+                            : "Request or finding"),
                     Map.of("name", "listToolName", "label", "Tool"),
                     Map.of("name", "listFirstYearCost", "label", "First-year cost"),
                     Map.of("name", "listRequester", "label", "Requested by")));

@@ -136,6 +136,7 @@ final class ModelMocks {
           });
   final JavaDelegate raiseBudget = delegate(execution -> {});
   final JavaDelegate noteFundingRefused = delegate(execution -> {});
+  final JavaDelegate noteRenewalFundingRefused = delegate(execution -> {});
   final JavaDelegate assembleBoardPacket =
       delegate(execution -> BOARD_PACKET.set(execution, "BOARD PACKET " + REQUEST));
   final JavaDelegate applyNegotiation = delegate(execution -> {});
@@ -177,6 +178,7 @@ final class ModelMocks {
     Mocks.register("placeBudgetHoldsDelegate", placeBudgetHolds);
     Mocks.register("raiseBudgetDelegate", raiseBudget);
     Mocks.register("noteFundingRefusedDelegate", noteFundingRefused);
+    Mocks.register("noteRenewalFundingRefusedDelegate", noteRenewalFundingRefused);
     Mocks.register("assembleBoardPacketDelegate", assembleBoardPacket);
     Mocks.register("applyNegotiationDelegate", applyNegotiation);
     Mocks.register("negotiationListener", negotiation);

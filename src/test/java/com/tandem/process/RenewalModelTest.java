@@ -1,7 +1,13 @@
 package com.tandem.process;
 
+import static com.tandem.process.PurchaseProcess.PROPOSAL_IT_AMOUNT;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_JUSTIFICATION;
+import static com.tandem.process.PurchaseProcess.PROPOSAL_MARKETING_AMOUNT;
 import static com.tandem.renewal.RenewalProcess.AUTO_RENEWS;
+import static com.tandem.renewal.RenewalProcess.BOARD_CYCLE;
 import static com.tandem.renewal.RenewalProcess.BOARD_DECISION;
+import static com.tandem.renewal.RenewalProcess.COSIGN_COMMENT;
+import static com.tandem.renewal.RenewalProcess.COSIGN_DECISION;
 import static com.tandem.renewal.RenewalProcess.HOLDS_PLACED;
 import static com.tandem.renewal.RenewalProcess.IT_RENEWAL_COMMENT;
 import static com.tandem.renewal.RenewalProcess.IT_RENEWAL_DECISION;
@@ -68,7 +74,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
       "forms/renewal-review-marketing.form",
       "forms/renewal-review-it.form",
       "forms/negotiate-renewal.form",
-      "forms/renewal-board-decision.form",
+      "forms/draft-budget-proposal.form",
+      "forms/cosign-budget-proposal.form",
+      "forms/board-decision.form",
+      "bpmn/martech-board-submission.bpmn",
       "stubs/tool-offboarding-stub.bpmn"
     })
 class RenewalModelTest {
@@ -113,8 +122,23 @@ class RenewalModelTest {
             boolean placed = holdsPlaced.isEmpty() || holdsPlaced.poll();
             steps.add(placed ? "held" : "short");
             HOLDS_PLACED.set(execution, placed);
+            if (!placed) {
+              BOARD_CYCLE.set(execution, "P30D");
+            }
           });
   final JavaDelegate raise = delegate(execution -> steps.add("raised"));
+  final JavaDelegate assemblePacket = delegate(execution -> steps.add("packet"));
+  final JavaDelegate fundingRefused =
+      delegate(
+          execution -> {
+            boolean byBoard = "REJECT".equals(BOARD_DECISION.find(execution).orElse(null));
+            steps.add(byBoard ? "board refused" : "not co-signed");
+            OFFBOARDING_REASON.set(execution, "Not renewed, the money was refused.");
+            OFFBOARDING_REQUESTED_BY.set(execution, byBoard ? "board" : "cio");
+          });
+  final TaskListener budgetProposal = mock(TaskListener.class);
+  final TaskListener recordDecision = mock(TaskListener.class);
+  final TaskListener boardPacketMail = mock(TaskListener.class);
   final JavaDelegate renew = delegate(execution -> steps.add("renewed"));
   final JavaDelegate closeRetired = delegate(execution -> steps.add("retired"));
   final RenewalStatusUpdater renewalStatus = mock(RenewalStatusUpdater.class);
@@ -135,7 +159,12 @@ class RenewalModelTest {
     Mocks.register("sendRenewalReminderDelegate", reminder);
     Mocks.register("recordRenewedWithoutReviewDelegate", renewedWithoutReview);
     Mocks.register("holdRenewalBudgetDelegate", hold);
-    Mocks.register("raiseRenewalBudgetDelegate", raise);
+    Mocks.register("raiseBudgetDelegate", raise);
+    Mocks.register("assembleBoardPacketDelegate", assemblePacket);
+    Mocks.register("noteRenewalFundingRefusedDelegate", fundingRefused);
+    Mocks.register("budgetProposalListener", budgetProposal);
+    Mocks.register("recordDecisionListener", recordDecision);
+    Mocks.register("boardPacketMail", boardPacketMail);
     Mocks.register("renewContractDelegate", renew);
     Mocks.register("closeRetiredDelegate", closeRetired);
     Mocks.register("recordLapsedDelegate", lapsed);
@@ -227,49 +256,168 @@ class RenewalModelTest {
     Assertions.assertThat(steps).containsExactly("prepare", "held", "renewed");
   }
 
+  // ---- a shortfall: the joint proposal and the board (PRODUCT.md §7, §2.6–7) ----------------
+
+  /** Both renew, the next term is negotiated and does not fit its line: the CMO's office drafts. */
+  ProcessInstance shortOfBudget() {
+    holdsPlaced.add(false);
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    it(renewal, "APPROVE");
+    negotiate(renewal);
+    assertThat(renewal).isWaitingAt(Elements.DRAFT_BUDGET_PROPOSAL);
+    return renewal;
+  }
+
+  void draft(ProcessInstance renewal) {
+    Task task = task(Elements.DRAFT_BUDGET_PROPOSAL, renewal);
+    Assertions.assertThat(taskCandidateGroups(task)).isEqualTo(List.of("marketing-leadership"));
+    assertFormDeployed(task);
+    complete(
+        task,
+        BpmnAwareTests.withVariables(
+            PROPOSAL_MARKETING_AMOUNT.name(), 3000.0,
+            PROPOSAL_IT_AMOUNT.name(), 0.0,
+            PROPOSAL_JUSTIFICATION.name(), "The whole team uses it daily."));
+  }
+
+  void cosign(ProcessInstance renewal, String decision) {
+    Task task = task(Elements.COSIGN_BUDGET_PROPOSAL, renewal);
+    Assertions.assertThat(taskCandidateGroups(task)).isEqualTo(List.of("it-leadership"));
+    assertFormDeployed(task);
+    complete(
+        task,
+        BpmnAwareTests.withVariables(
+            COSIGN_DECISION.name(), decision, COSIGN_COMMENT.name(), "Reason " + decision));
+  }
+
+  /** The board submission the renewal called, its packet assembled: the board's task is open. */
+  ProcessInstance boardSubmission(ProcessInstance renewal) {
+    assertThat(renewal).isWaitingAt(Elements.BOARD_SUBMISSION);
+    ProcessInstance board =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(renewal.getId())
+            .processDefinitionKey(BoardSubmissionProcess.PROCESS_KEY)
+            .singleResult();
+    Assertions.assertThat(board.getBusinessKey()).isEqualTo(CASE);
+    Assertions.assertThat(runtimeService().getVariables(board.getId()))
+        .containsEntry(RENEWAL_ID.name(), CASE)
+        .containsEntry("boardCycle", "P30D");
+    runJob(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
+    Task task = task(BoardSubmissionProcess.Elements.BOARD_DECISION, board);
+    Assertions.assertThat(taskCandidateGroups(task)).isEqualTo(List.of("board"));
+    assertFormDeployed(task);
+    return board;
+  }
+
+  void board(ProcessInstance board, String decision) {
+    complete(
+        task(BoardSubmissionProcess.Elements.BOARD_DECISION, board),
+        BpmnAwareTests.withVariables(
+            BOARD_DECISION.name(), decision, "boardComment", "Reason " + decision));
+  }
+
   @Test
-  void shouldTakeAShortfallToTheBoardAndRenewWhenItFundsIt() {
+  void shouldRenewWhenTheBoardApprovesTheJointProposalForTheShortfall() {
     holdsPlaced.add(false);
     holdsPlaced.add(true);
     ProcessInstance renewal = start();
     marketing(renewal, "RENEW");
     it(renewal, "APPROVE");
     negotiate(renewal);
-
-    assertThat(renewal).isWaitingAt(Elements.RENEWAL_BOARD_DECISION);
-    Task board = task(Elements.RENEWAL_BOARD_DECISION, renewal);
-    Assertions.assertThat(taskCandidateGroups(board)).isEqualTo(List.of("board"));
-    assertFormDeployed(board);
-    complete(board, BpmnAwareTests.withVariables(BOARD_DECISION.name(), "APPROVE"));
-    runJob(Elements.RAISE_RENEWAL_BUDGET);
+    draft(renewal);
+    cosign(renewal, "APPROVE");
+    board(boardSubmission(renewal), "APPROVE");
+    runJob(Elements.RAISE_BUDGET);
     runJob(Elements.HOLD_RENEWAL_BUDGET);
     runJob(Elements.RENEW_CONTRACT);
 
     assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
-    Assertions.assertThat(steps).containsExactly("prepare", "short", "raised", "held", "renewed");
+    Assertions.assertThat(steps)
+        .containsExactly("prepare", "short", "packet", "raised", "held", "renewed");
     Assertions.assertThat(statuses).containsExactly("NEGOTIATION", "BOARD_REVIEW");
   }
 
   @Test
-  void shouldOffboardTheToolWhenTheBoardRejectsTheShortfall() throws Exception {
+  void shouldRedraftWhenTheCioAsksForChangesThenRenewWhenApproved() {
     holdsPlaced.add(false);
+    holdsPlaced.add(true);
     ProcessInstance renewal = start();
     marketing(renewal, "RENEW");
     it(renewal, "APPROVE");
     negotiate(renewal);
-    complete(
-        task(Elements.RENEWAL_BOARD_DECISION, renewal),
-        BpmnAwareTests.withVariables(
-            BOARD_DECISION.name(),
-            "REJECT",
-            OFFBOARDING_REASON.name(),
-            "The board declined to fund the renewal.",
-            OFFBOARDING_REQUESTED_BY.name(),
-            "board"));
+    draft(renewal);
+    cosign(renewal, "REQUEST_CHANGES");
+
+    assertThat(renewal).isWaitingAt(Elements.DRAFT_BUDGET_PROPOSAL);
+    Assertions.assertThat(boardSubmissionOrNull(renewal)).as("no board yet").isNull();
+    draft(renewal);
+    cosign(renewal, "APPROVE");
+    board(boardSubmission(renewal), "APPROVE");
+    runJob(Elements.RAISE_BUDGET);
+    runJob(Elements.HOLD_RENEWAL_BUDGET);
+    runJob(Elements.RENEW_CONTRACT);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
+    Assertions.assertThat(steps)
+        .containsExactly("prepare", "short", "packet", "raised", "held", "renewed");
+  }
+
+  @Test
+  void shouldRetireTheToolWhenTheCioDoesNotCosign() throws Exception {
+    ProcessInstance renewal = shortOfBudget();
+    draft(renewal);
+    cosign(renewal, "REJECT");
+    runJob(Elements.NOTE_FUNDING_REFUSED);
+
+    Assertions.assertThat(boardSubmissionOrNull(renewal)).as("the board is not asked").isNull();
+    finishOffboarding(renewal, "cio");
+    Assertions.assertThat(steps).containsExactly("prepare", "short", "not co-signed", "retired");
+    verify(raise, never()).execute(any());
+    verify(renew, never()).execute(any());
+  }
+
+  @Test
+  void shouldRetireTheToolWhenTheBoardRejectsTheProposal() throws Exception {
+    ProcessInstance renewal = shortOfBudget();
+    draft(renewal);
+    cosign(renewal, "APPROVE");
+    board(boardSubmission(renewal), "REJECT");
+    runJob(Elements.NOTE_FUNDING_REFUSED);
 
     finishOffboarding(renewal, "board");
-    Assertions.assertThat(steps).containsExactly("prepare", "short", "retired");
+    Assertions.assertThat(steps)
+        .containsExactly("prepare", "short", "packet", "board refused", "retired");
+    verify(raise, never()).execute(any());
     verify(renew, never()).execute(any());
+  }
+
+  @Test
+  void shouldWaitForTheNextBoardCycleWhenTheBoardDefersThenRenewWhenItApproves() {
+    holdsPlaced.add(false);
+    holdsPlaced.add(true);
+    ProcessInstance renewal = start();
+    marketing(renewal, "RENEW");
+    it(renewal, "APPROVE");
+    negotiate(renewal);
+    draft(renewal);
+    cosign(renewal, "APPROVE");
+    ProcessInstance board = boardSubmission(renewal);
+    board(board, "DEFER");
+
+    assertThat(board).isWaitingAt(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+    assertThat(renewal).isWaitingAt(Elements.BOARD_SUBMISSION);
+    runJob(BoardSubmissionProcess.Elements.NEXT_BOARD_CYCLE);
+    runJob(BoardSubmissionProcess.Elements.ASSEMBLE_BOARD_PACKET);
+    board(board, "APPROVE");
+    runJob(Elements.RAISE_BUDGET);
+    runJob(Elements.HOLD_RENEWAL_BUDGET);
+    runJob(Elements.RENEW_CONTRACT);
+
+    assertThat(renewal).isEnded().hasPassed(Elements.END_RENEWED);
+    Assertions.assertThat(steps)
+        .containsExactly("prepare", "short", "packet", "packet", "raised", "held", "renewed");
   }
 
   // ---- the veto ----------------------------------------------------------------------------
@@ -400,6 +548,14 @@ class RenewalModelTest {
     complete(task("Task_ExportData", offboarding));
     runJob(Elements.CLOSE_RETIRED);
     assertThat(renewal).isEnded().hasPassed(Elements.END_RETIRED);
+  }
+
+  private static ProcessInstance boardSubmissionOrNull(ProcessInstance renewal) {
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(renewal.getId())
+        .processDefinitionKey(BoardSubmissionProcess.PROCESS_KEY)
+        .singleResult();
   }
 
   private static java.util.Map<String, Object> vars(List<Object> keyValues) {
