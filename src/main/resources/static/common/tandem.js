@@ -347,6 +347,18 @@
     return askToSignIn('');
   }
 
+  /**
+   * Puts the focus where a page starts once it has loaded after sign-in, unless the person has
+   * already put it somewhere of their own meanwhile (typing in a field while the lists loaded):
+   * their keystrokes must not land in another field.
+   */
+  function focusAfterSignIn(el, focusOptions) {
+    const focused = document.activeElement;
+    const signIn = $('signin');
+    const movedOn = !!focused && focused !== document.body && !(signIn && signIn.contains(focused));
+    if (el && !movedOn) el.focus(focusOptions);
+  }
+
   /* ---------- the sign-in card ---------- */
 
   function element(tag, attributes, ...children) {
@@ -418,7 +430,7 @@
 
   window.Tandem = Object.freeze({
     $, show, text, count, money, day, when, month, plural, pretty,
-    api, problemText, destinations, scrollable, start, signOut, signInLapsed,
+    api, problemText, destinations, scrollable, start, signOut, signInLapsed, focusAfterSignIn,
     me: () => me,
     oidc: () => !!session
   });

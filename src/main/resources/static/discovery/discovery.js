@@ -49,7 +49,8 @@
     show($('upload-not-yours'), !mayImport);
     show($('findings-section'), true);
     await loadFindings();
-    (mayImport ? document.querySelector('input[name="source"]') : $('findings-title')).focus();
+    window.Tandem.focusAfterSignIn(
+      mayImport ? document.querySelector('input[name="source"]') : $('findings-title'));
   }
 
   function signedOut() {

@@ -38,7 +38,7 @@
     show($('dashboard'), true);
     await fillFilters();
     await loadAll();
-    $('fiscal-year').focus();
+    window.Tandem.focusAfterSignIn($('fiscal-year'));
   }
 
   function signedOut() {

@@ -114,13 +114,13 @@
     if (wanted) {
       await open(wanted);
     } else if (!mayRequest) {
-      $('lookup-id').focus();
+      window.Tandem.focusAfterSignIn($('lookup-id'));
     } else if (window.location.hash === '#mine') {
       $('mine').scrollIntoView({ block: 'start' });
       $('mine-title').setAttribute('tabindex', '-1');
-      $('mine-title').focus({ preventScroll: true });
+      window.Tandem.focusAfterSignIn($('mine-title'), { preventScroll: true });
     } else {
-      $('toolName').focus();
+      window.Tandem.focusAfterSignIn($('toolName'));
     }
   }
 
