@@ -14,6 +14,7 @@ import com.tandem.board.BoardPackets;
 import com.tandem.budget.BudgetCheck;
 import com.tandem.process.BoundedText;
 import com.tandem.process.RequestStep;
+import com.tandem.request.Money;
 import com.tandem.review.RoutingProperties;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,15 +51,14 @@ public class HoldRenewalBudgetDelegate extends RequestStep {
         execution,
         check.sufficient()
             ? "%s held on the marketing line of fiscal year %d."
-                .formatted(
-                    RenewalService.money(check.marketingRequired(), currency), check.fiscalYear())
+                .formatted(Money.format(check.marketingRequired(), currency), check.fiscalYear())
             : ("The next term costs %s; the marketing line of fiscal year %d has %s available:"
                     + " short by %s.")
                 .formatted(
-                    RenewalService.money(check.marketingRequired(), currency),
+                    Money.format(check.marketingRequired(), currency),
                     check.fiscalYear(),
-                    RenewalService.money(check.marketingAvailable(), currency),
-                    RenewalService.money(check.marketingShortfall(), currency)));
+                    Money.format(check.marketingAvailable(), currency),
+                    Money.format(check.marketingShortfall(), currency)));
     if (!check.sufficient()) {
       TOTAL_FIRST_YEAR_COST.set(execution, check.marketingRequired());
       BOARD_CYCLE.set(execution, routing.boardCycle());

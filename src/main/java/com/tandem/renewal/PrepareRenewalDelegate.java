@@ -17,6 +17,7 @@ import static com.tandem.renewal.RenewalProcess.USAGE_SUMMARY;
 import static com.tandem.renewal.RenewalProcess.VENDOR;
 
 import com.tandem.process.RequestStep;
+import com.tandem.request.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -54,8 +55,7 @@ public class PrepareRenewalDelegate extends RequestStep {
     ANNUAL_COST.set(execution, facts.contract().annualCost());
     ASKED_ANNUAL_COST.set(execution, facts.contract().annualCost());
     ANNUAL_COST_TEXT.set(
-        execution,
-        RenewalService.money(facts.contract().annualCost(), facts.currency()) + " a year");
+        execution, Money.format(facts.contract().annualCost(), facts.currency()) + " a year");
     if (facts.contract().seatsBought() != null) {
       SEATS_BOUGHT.set(execution, facts.contract().seatsBought().longValue());
     }

@@ -93,7 +93,7 @@ public final class RenewalProcess {
   public static final ProcessVariable<String> CURRENCY = PurchaseProcess.CURRENCY;
   public static final ProcessVariable<BigDecimal> ANNUAL_COST = decimal("annualCost");
 
-  /** "12 000.00 USD a year", for reading. */
+  /** "USD 12,000.00 a year", for reading. */
   public static final ProcessVariable<String> ANNUAL_COST_TEXT = string("annualCostText");
 
   public static final ProcessVariable<Long> SEATS_BOUGHT = number("seatsBought");

@@ -8,6 +8,7 @@ import com.tandem.inventory.ContractedTool;
 import com.tandem.inventory.InventoryService;
 import com.tandem.inventory.Tool;
 import com.tandem.inventory.ToolContract;
+import com.tandem.request.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -199,11 +200,11 @@ public class RenewalService {
         renewalId,
         facts.tool().name(),
         newEnd,
-        money(cost, facts.currency()),
+        Money.format(cost, facts.currency()),
         fiscalYear,
         check.sufficient()
             ? ""
-            : ", which goes over by " + money(check.marketingShortfall(), facts.currency()));
+            : ", which goes over by " + Money.format(check.marketingShortfall(), facts.currency()));
     return newEnd;
   }
 
@@ -290,10 +291,5 @@ public class RenewalService {
   /** How many renewals ended with each outcome. */
   public Map<RenewalStatus, Long> outcomes() {
     return renewals.outcomes();
-  }
-
-  /** "12,000.00 USD", for people. */
-  static String money(BigDecimal amount, String currency) {
-    return com.tandem.request.Money.amount(amount) + " " + currency;
   }
 }

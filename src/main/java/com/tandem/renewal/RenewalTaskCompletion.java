@@ -17,6 +17,7 @@ import static com.tandem.renewal.RenewalProcess.RENEWAL_ID;
 import static com.tandem.renewal.RenewalProcess.SEATS;
 
 import com.tandem.renewal.RenewalProcess.Elements;
+import com.tandem.request.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -127,7 +128,7 @@ public class RenewalTaskCompletion implements TaskListener {
     if (negotiated == null) {
       throw refused(
           "Enter the negotiated annual cost (the asked %s when nothing was won)."
-              .formatted(RenewalService.money(asked, currency)));
+              .formatted(Money.format(asked, currency)));
     }
     negotiated = negotiated.setScale(2, RoundingMode.HALF_UP);
     if (negotiated.signum() < 0) {
@@ -136,9 +137,7 @@ public class RenewalTaskCompletion implements TaskListener {
     if (negotiated.compareTo(asked) > 0) {
       throw refused(
           "The negotiated annual cost (%s) cannot be above what the vendor asked (%s)."
-              .formatted(
-                  RenewalService.money(negotiated, currency),
-                  RenewalService.money(asked, currency)));
+              .formatted(Money.format(negotiated, currency), Money.format(asked, currency)));
     }
     String note = text(task, NEGOTIATION_NOTE.name(), "The negotiation note");
     NEGOTIATED_ANNUAL_COST.set(task.getExecution(), negotiated);

@@ -205,7 +205,7 @@ class RenewalProcessTest extends ProcessScenario {
                     "negotiationNote",
                     "more?"))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("cannot be above what the vendor asked (4,800.00 USD)");
+        .hasMessageContaining("cannot be above what the vendor asked (USD 4,800.00)");
 
     int fiscalYear = budget.fiscalYearOf(today.plusDays(70));
     roomOnMarketingLine(fiscalYear, new BigDecimal("4500.00"));
