@@ -562,6 +562,7 @@ public final class EndToEndCapacityBenchmark {
     pool.addDataSourceProperty("prepStmtCacheSize", "500");
     pool.addDataSourceProperty("prepStmtCacheSqlLimit", "16384");
     pool.addDataSourceProperty("useLocalSessionState", "true");
+    pool.addDataSourceProperty("useLocalTransactionState", "true");
     pool.addDataSourceProperty("cacheServerConfiguration", "true");
     pool.addDataSourceProperty("rewriteBatchedStatements", "true");
     return pool;
