@@ -1,5 +1,6 @@
 package com.tandem.identity;
 
+import com.tandem.request.People;
 import com.tandem.request.TandemGroups;
 import java.util.HashSet;
 import java.util.Map;
@@ -45,10 +46,12 @@ class IdentitySync {
           TandemGroups.CAMUNDA_ADMIN, "Camunda administrators");
 
   private final IdentityService identityService;
+  private final People people;
   private final Map<String, Person> written = new ConcurrentHashMap<>();
 
-  IdentitySync(IdentityService identityService) {
+  IdentitySync(IdentityService identityService, People people) {
     this.identityService = identityService;
+    this.people = people;
   }
 
   /** Makes Camunda know the person as the token describes them. */
@@ -74,6 +77,8 @@ class IdentitySync {
         if (caller != null) {
           identityService.setAuthentication(caller);
         }
+        // the names and address just written show at once on this node (others within People.TTL)
+        people.forget(person.userId());
       }
       if (written.size() >= MAX_REMEMBERED) {
         written.clear();

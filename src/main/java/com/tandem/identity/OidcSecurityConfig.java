@@ -1,6 +1,7 @@
 package com.tandem.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tandem.request.People;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -102,8 +103,8 @@ class OidcSecurityConfig {
   }
 
   @Bean
-  IdentitySync identitySync(IdentityService identityService) {
-    return new IdentitySync(identityService);
+  IdentitySync identitySync(IdentityService identityService, People people) {
+    return new IdentitySync(identityService, people);
   }
 
   /** Tandem's client at the provider; every endpoint comes from the issuer's discovery document. */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,27 +50,60 @@ public class JdbcInventoryService implements InventoryService {
       "t.id, t.name, t.vendor, t.owner, t.status, t.annual_cost, t.currency,"
           + " t.renewal_date, t.sso, t.personal_data, t.request_id";
 
-  private final JdbcClient jdbc;
+  /**
+   * How long the capability taxonomy is used as read. Only the Liquibase changelog writes {@code
+   * tandem_capability} (changeset 002 and later ones; Tandem has no screen or API that edits it),
+   * so it changes when a new version is deployed or an administrator changes the table by hand.
+   * Every request reads it (intake validation, the names in summaries and board packets); each node
+   * reads it again at most once a minute: a capability added by hand, or by a newer node's
+   * migration during a rolling upgrade, is accepted and named everywhere within a minute.
+   */
+  static final Duration TAXONOMY_TTL = Duration.ofMinutes(1);
 
+  private record Taxonomy(List<Capability> capabilities, Set<String> codes, long until) {}
+
+  private final JdbcClient jdbc;
+  private final LongSupplier nanoTime;
+  private volatile Taxonomy taxonomy;
+
+  @Autowired
   public JdbcInventoryService(JdbcClient jdbc) {
+    this(jdbc, System::nanoTime);
+  }
+
+  /** With the time source of the taxonomy's expiry ({@link System#nanoTime()}), for tests. */
+  JdbcInventoryService(JdbcClient jdbc, LongSupplier nanoTime) {
     this.jdbc = jdbc;
+    this.nanoTime = nanoTime;
   }
 
   @Override
   public List<Capability> capabilities() {
-    return jdbc.sql("SELECT code, name FROM tandem_capability ORDER BY name, code")
-        .query((rs, n) -> new Capability(rs.getString("code"), rs.getString("name")))
-        .list();
+    return taxonomy().capabilities();
   }
 
   @Override
   public boolean isKnownCapability(String code) {
-    return code != null
-        && jdbc.sql("SELECT COUNT(*) FROM tandem_capability WHERE code = :code")
-                .param("code", code)
-                .query(Integer.class)
-                .single()
-            > 0;
+    return code != null && taxonomy().codes().contains(code);
+  }
+
+  private Taxonomy taxonomy() {
+    long now = nanoTime.getAsLong();
+    Taxonomy known = taxonomy;
+    if (known != null && now - known.until() < 0) {
+      return known;
+    }
+    List<Capability> read =
+        jdbc.sql("SELECT code, name FROM tandem_capability ORDER BY name, code")
+            .query((rs, n) -> new Capability(rs.getString("code"), rs.getString("name")))
+            .list();
+    Taxonomy fresh =
+        new Taxonomy(
+            List.copyOf(read),
+            read.stream().map(Capability::code).collect(Collectors.toUnmodifiableSet()),
+            now + TAXONOMY_TTL.toNanos());
+    taxonomy = fresh;
+    return fresh;
   }
 
   @Override

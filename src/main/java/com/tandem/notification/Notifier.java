@@ -1,8 +1,8 @@
 package com.tandem.notification;
 
+import com.tandem.request.People;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -26,13 +26,19 @@ public class Notifier {
 
   private final JdbcClient jdbc;
   private final IdentityService identityService;
+  private final People people;
   private final MailOutbox outbox;
   private final Clock clock;
 
   public Notifier(
-      JdbcClient jdbc, IdentityService identityService, MailOutbox outbox, Clock clock) {
+      JdbcClient jdbc,
+      IdentityService identityService,
+      People people,
+      MailOutbox outbox,
+      Clock clock) {
     this.jdbc = jdbc;
     this.identityService = identityService;
+    this.people = people;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -56,11 +62,24 @@ public class Notifier {
       String subject,
       String body,
       String attachment) {
-    String address =
-        Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
-            .map(User::getEmail)
-            .filter(email -> !email.isBlank())
-            .orElse(null);
+    notifyAt(
+        requestId,
+        stepKey,
+        userId,
+        people.user(userId).flatMap(People.Person::address).orElse(null),
+        subject,
+        body,
+        attachment);
+  }
+
+  private void notifyAt(
+      String requestId,
+      String stepKey,
+      String userId,
+      String address,
+      String subject,
+      String body,
+      String attachment) {
     if (address == null) {
       LOG.warn(
           "Request {}: user '{}' has no e-mail address; not notified of '{}'",
@@ -88,8 +107,17 @@ public class Notifier {
       String subject,
       String body,
       String attachment) {
+    // the members as read now (who is in the group is not cached), with their addresses
     for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
-      notifyUser(requestId, stepKey, member.getId(), subject, body, attachment);
+      String address = member.getEmail() == null ? "" : member.getEmail().strip();
+      notifyAt(
+          requestId,
+          stepKey,
+          member.getId(),
+          address.isEmpty() ? null : address,
+          subject,
+          body,
+          attachment);
     }
   }
 

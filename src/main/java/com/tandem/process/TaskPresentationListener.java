@@ -7,13 +7,11 @@ import static com.tandem.process.PurchaseProcess.REQUESTER;
 import static com.tandem.process.PurchaseProcess.TOOL_NAME;
 import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 
+import com.tandem.request.People;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +74,12 @@ public class TaskPresentationListener implements TaskListener {
   private static final java.time.format.DateTimeFormatter DAY =
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
+  private final People people;
+
+  public TaskPresentationListener(People people) {
+    this.people = people;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     String base = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
@@ -101,12 +105,12 @@ public class TaskPresentationListener implements TaskListener {
     ShadowItProcess.OWNER_USER
         .find(task)
         .filter(owner -> !owner.isBlank())
-        .ifPresent(owner -> task.setVariableLocal(OWNER_NAME, userName(task, owner)));
+        .ifPresent(owner -> task.setVariableLocal(OWNER_NAME, userName(owner)));
     REQUESTER
         .find(task)
         .ifPresent(
             requester -> {
-              String name = userName(task, requester);
+              String name = userName(requester);
               task.setVariableLocal(REQUESTER_COLUMN, name);
               task.setVariableLocal(REQUESTER_NAME, name);
             });
@@ -128,21 +132,10 @@ public class TaskPresentationListener implements TaskListener {
 
   /**
    * The user's first and last name, or the id when Camunda knows none. Read without the current
-   * user's authorizations: a reviewer may not read Camunda's users, but may see who asked.
+   * user's authorizations (a reviewer may not read Camunda's users, but may see who asked) and
+   * remembered for a short while: a request's tasks all show the same requester.
    */
-  private static String userName(DelegateTask task, String userId) {
-    var identity = task.getProcessEngineServices().getIdentityService();
-    User user =
-        Context.getCommandContext()
-            .runWithoutAuthorization(
-                () -> identity.createUserQuery().userId(userId).singleResult());
-    return Optional.ofNullable(user)
-        .map(u -> ((nonNull(u.getFirstName()) + " " + nonNull(u.getLastName())).strip()))
-        .filter(name -> !name.isEmpty())
-        .orElse(userId);
-  }
-
-  private static String nonNull(String text) {
-    return text == null ? "" : text.strip();
+  private String userName(String userId) {
+    return people.userName(userId);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -188,7 +189,14 @@ public class RequestRegistry {
     }
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * One statement, so no transaction of its own: it joins the caller's (inside the engine, the
+   * engine's: it sees that transaction's writes) and otherwise runs alone in auto-commit, as a
+   * single statement is consistent by itself. A read-only transaction around it would cost three
+   * round trips more ({@code SET autocommit=0}, {@code COMMIT}, {@code SET autocommit=1}), and the
+   * request page polls this read.
+   */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<PurchaseRequest> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM tandem_purchase_request WHERE id = ?")
         .param(id)
@@ -196,13 +204,13 @@ public class RequestRegistry {
         .optional();
   }
 
-  /** The request, which must exist. */
-  @Transactional(readOnly = true)
+  /** The request, which must exist. One statement, as {@link #find}. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public PurchaseRequest get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("No purchase request " + id));
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true) // one statement: see find
   public List<Decision> decisions(String id) {
     return jdbc.sql(
             """
@@ -275,7 +283,7 @@ public class RequestRegistry {
    * The requests not yet in a final status (PRODUCT.md §2), oldest first: discovery links what it
    * finds of their vendors to them.
    */
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true) // one statement: see find
   public List<PurchaseRequest> open() {
     List<String> finals =
         Arrays.stream(RequestStatus.values())
@@ -292,7 +300,7 @@ public class RequestRegistry {
   }
 
   /** A page of requests, newest first, optionally filtered by status and requester. */
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true) // one statement: see find
   public List<PurchaseRequest> page(RequestStatus status, String requester, int page, int size) {
     return jdbc.sql(
             "SELECT "
@@ -308,7 +316,7 @@ public class RequestRegistry {
         .list();
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true) // one statement: see find
   public long count(RequestStatus status, String requester) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM tandem_purchase_request"

@@ -74,7 +74,10 @@ public final class StatementProfile implements QueryInterceptor {
     TOTAL.reset();
   }
 
-  /** The statements by total time, per flow, the first {@code limit} of them. */
+  /**
+   * The statements per flow by kind ({@code SELECT}, {@code INSERT}, {@code COMMIT}, {@code SET
+   * autocommit}, …), then by total time, the first {@code limit} of them.
+   */
   public static String report(int flows, int limit) {
     StringBuilder out = new StringBuilder();
     double totalMs = STATEMENTS.values().stream().mapToLong(f -> f[1]).sum() / 1e6;
@@ -82,6 +85,13 @@ public final class StatementProfile implements QueryInterceptor {
         String.format(
             "  statements: %.1f per flow, %.1f ms of waiting for the database per flow%n",
             TOTAL.sum() / (double) Math.max(1, flows), totalMs / Math.max(1, flows)));
+    Map<String, Long> byKind = new java.util.TreeMap<>();
+    STATEMENTS.forEach((text, figures) -> byKind.merge(kind(text), figures[0], Long::sum));
+    out.append("  by kind, per flow:");
+    byKind.forEach(
+        (kind, count) ->
+            out.append(String.format(" %s %.1f;", kind, count / (double) Math.max(1, flows))));
+    out.append(System.lineSeparator());
     STATEMENTS.entrySet().stream()
         .sorted(
             Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
@@ -96,5 +106,15 @@ public final class StatementProfile implements QueryInterceptor {
                         e.getValue()[1] / 1e6 / e.getValue()[0],
                         e.getKey())));
     return out.toString();
+  }
+
+  /** The kind of a statement: its first word, two for {@code SET} ({@code SET autocommit}). */
+  static String kind(String text) {
+    String[] words = text.split(" ", 3);
+    String kind = words[0].toUpperCase(java.util.Locale.ROOT);
+    if (kind.equals("SET") && words.length > 1) {
+      kind += " " + words[1].toLowerCase(java.util.Locale.ROOT);
+    }
+    return kind;
   }
 }

@@ -89,6 +89,20 @@ class BearerTokenTest extends OidcTestSupport {
   }
 
   @Test
+  void shouldShowANameChangedAtTheProviderAtOnce() throws Exception {
+    String before =
+        token(ISSUER, CLIENT_ID, claims("nia.namer", "Nia", "Namer", List.of("Marketing")), 300);
+    Reply me = call("GET", "/api/me", "Bearer " + before, null);
+    assertThat(me.json().get("name").asText()).isEqualTo("Nia Namer");
+
+    // the names Tandem shows are remembered for a while (People); what the sync writes is not
+    String after =
+        token(ISSUER, CLIENT_ID, claims("nia.namer", "Nia", "Newname", List.of("Marketing")), 300);
+    me = call("GET", "/api/me", "Bearer " + after, null);
+    assertThat(me.json().get("name").asText()).isEqualTo("Nia Newname");
+  }
+
+  @Test
   void shouldRefuseWithForbiddenATokenWithoutTheNeededGroup() throws Exception {
     String groupless =
         token(ISSUER, CLIENT_ID, claims("gus.guest", "Gus", "Guest", List.of("All-Staff")), 300);

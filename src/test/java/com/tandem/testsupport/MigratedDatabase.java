@@ -82,6 +82,7 @@ public final class MigratedDatabase implements AutoCloseable {
     pool.addDataSourceProperty("prepStmtCacheSize", "500");
     pool.addDataSourceProperty("prepStmtCacheSqlLimit", "16384");
     pool.addDataSourceProperty("useLocalSessionState", "true");
+    pool.addDataSourceProperty("useLocalTransactionState", "true");
     pool.addDataSourceProperty("cacheServerConfiguration", "true");
     pool.addDataSourceProperty("rewriteBatchedStatements", "true");
     try {
