@@ -19,6 +19,7 @@ import com.tandem.inventory.Tool;
 import com.tandem.process.BoundedText;
 import com.tandem.process.ProcessVariable;
 import com.tandem.request.Decision;
+import com.tandem.request.People;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
@@ -34,8 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,7 @@ public class BoardPackets {
   private final RequestRegistry registry;
   private final BudgetService budget;
   private final InventoryService inventory;
-  private final IdentityService identities;
+  private final People people;
   private final RequestHistory history;
 
   public BoardPackets(
@@ -80,13 +79,13 @@ public class BoardPackets {
       RequestRegistry registry,
       BudgetService budget,
       InventoryService inventory,
-      IdentityService identities,
+      People people,
       RequestHistory history) {
     this.cases = cases;
     this.registry = registry;
     this.budget = budget;
     this.inventory = inventory;
-    this.identities = identities;
+    this.people = people;
     this.history = history;
   }
 
@@ -537,18 +536,6 @@ public class BoardPackets {
 
   /** The person's first and last name as Camunda knows them, else their user id. */
   private String personName(String userId) {
-    if (userId == null) {
-      return "unknown";
-    }
-    User user = identities.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name =
-        ((user.getFirstName() == null ? "" : user.getFirstName())
-                + " "
-                + (user.getLastName() == null ? "" : user.getLastName()))
-            .strip();
-    return name.isEmpty() ? userId : name;
+    return userId == null ? "unknown" : people.userName(userId);
   }
 }

@@ -1,6 +1,7 @@
 package com.tandem.inventory;
 
 import com.tandem.process.BoundedText;
+import com.tandem.request.People;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RecordedOverlap;
 import com.tandem.request.RequestRegistry;
@@ -8,10 +9,7 @@ import com.tandem.request.RequestStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +29,12 @@ public class OverlapCheck {
 
   private final InventoryService inventory;
   private final RequestRegistry registry;
-  private final IdentityService identities;
+  private final People people;
 
-  public OverlapCheck(
-      InventoryService inventory, RequestRegistry registry, IdentityService identities) {
+  public OverlapCheck(InventoryService inventory, RequestRegistry registry, People people) {
     this.inventory = inventory;
     this.registry = registry;
-    this.identities = identities;
+    this.people = people;
   }
 
   public Result check(PurchaseRequest request) {
@@ -122,19 +119,7 @@ public class OverlapCheck {
 
   /** The person's first and last name as Camunda knows them, else their user id. */
   String personName(String userId) {
-    return Optional.ofNullable(userId)
-        .map(id -> identities.createUserQuery().userId(id).singleResult())
-        .map(OverlapCheck::fullName)
-        .orElse(userId);
-  }
-
-  private static String fullName(User user) {
-    String name =
-        ((user.getFirstName() == null ? "" : user.getFirstName())
-                + " "
-                + (user.getLastName() == null ? "" : user.getLastName()))
-            .strip();
-    return name.isEmpty() ? user.getId() : name;
+    return people.userName(userId);
   }
 
   /** A request status as people say it: "in review", "board review". */

@@ -8,11 +8,10 @@ import static com.tandem.renewal.RenewalProcess.RENEWAL_ID;
 import com.tandem.process.BoundedText;
 import com.tandem.process.RequestStep;
 import com.tandem.request.Decision;
+import com.tandem.request.People;
 import com.tandem.request.RequestRegistry;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,12 +30,12 @@ public class NoteRenewalFundingRefusedDelegate extends RequestStep {
       LoggerFactory.getLogger(NoteRenewalFundingRefusedDelegate.class);
 
   private final RequestRegistry registry;
-  private final IdentityService identities;
+  private final People people;
 
-  public NoteRenewalFundingRefusedDelegate(RequestRegistry registry, IdentityService identities) {
+  public NoteRenewalFundingRefusedDelegate(RequestRegistry registry, People people) {
     super("note why the renewal was not funded");
     this.registry = registry;
-    this.identities = identities;
+    this.people = people;
   }
 
   @Override
@@ -51,10 +50,10 @@ public class NoteRenewalFundingRefusedDelegate extends RequestStep {
     String who =
         byBoard
             ? "The board"
-                + (by == null ? "" : " (" + personName(by) + ")")
+                + (by == null ? "" : " (" + people.userName(by) + ")")
                 + " rejected the budget proposal for the next term"
             : "IT leadership"
-                + (by == null ? "" : " (" + personName(by) + ")")
+                + (by == null ? "" : " (" + people.userName(by) + ")")
                 + " did not co-sign the budget proposal for the next term";
     String reason =
         refusal
@@ -70,19 +69,5 @@ public class NoteRenewalFundingRefusedDelegate extends RequestStep {
         "Renewal {}: next term not funded ({}); the tool is retired",
         renewalId,
         byBoard ? "board rejected" : "not co-signed");
-  }
-
-  /** The person's first and last name as Camunda knows them, else their user id. */
-  private String personName(String userId) {
-    User user = identities.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name =
-        ((user.getFirstName() == null ? "" : user.getFirstName())
-                + " "
-                + (user.getLastName() == null ? "" : user.getLastName()))
-            .strip();
-    return name.isEmpty() ? userId : name;
   }
 }
