@@ -55,7 +55,7 @@
     RESUBMIT: 'Resubmitted', WITHDRAW: 'Withdrawn'
   };
 
-  const { show, text, pretty, when, problemText } = window.Tandem;
+  const { $, show, text, pretty, when, problemText } = window.Tandem;
   let signedIn = false;
   let mayRequest = false;          // GET /api/me: the person may submit requests (and has a list of theirs)
   let idempotencyKey = newKey();   // one per filled form
@@ -66,7 +66,6 @@
   let capabilityNames = {};        // code -> name, from /api/capabilities
   let withdrawPoll = null;
 
-  const $ = (id) => document.getElementById(id);
 
   function newKey() {
     if (window.crypto && typeof window.crypto.randomUUID === 'function') {
@@ -96,7 +95,6 @@
     text($('lookup-title'), mayRequest ? 'Follow a request you submitted' : 'Look up a request');
     text($('lookup-help'), mayRequest ? 'The id you were given when you submitted, e.g. MTR-2026-00042.'
       : 'Its id, e.g. MTR-2026-00042.');
-    const error = $('signin-error');
     const capabilities = await api('GET', '/api/capabilities');
     if (!capabilities.ok) {
       text($('mine-error'), problemText(capabilities, 'Tandem could not load the capabilities.'));
@@ -105,7 +103,6 @@
       renderCapabilities(listOf(capabilities.data));
     }
     await loadCurrencies();
-    show(error, false);
     show($('request'), mayRequest && !currentRequestId);
     show($('lookup'), true);
     show($('mine'), mayRequest);

@@ -90,6 +90,17 @@ public class BoardPackets {
   }
 
   /** The packet of the case (a request or a tool in use) as it stands now; nothing changes. */
+  /**
+   * Only the renewal section of a renewal's packet (what its draft and co-sign forms show), without
+   * building the rest; null when the case is no renewal.
+   */
+  public BoardPacket.Renewal renewal(String caseId) {
+    BudgetCase subject = cases.get(caseId);
+    return subject.renewing() == null
+        ? null
+        : renewalSection(subject.renewing(), subject.currency());
+  }
+
   public BoardPacket packet(String caseId) {
     BudgetCase subject = cases.get(caseId);
     String requestId = subject.id();
@@ -212,10 +223,7 @@ public class BoardPackets {
                         money(check.marketingShortfall(), currency),
                         money(check.itShortfall(), currency)));
 
-    Optional<Decision> cosign =
-        registry.decisions(requestId).stream()
-            .filter(d -> "BUDGET_COSIGN".equals(d.stage()))
-            .reduce((first, second) -> second);
+    Optional<Decision> cosign = registry.lastDecision(requestId, "BUDGET_COSIGN");
     BoardPacket.Proposal proposal =
         total.isEmpty() && !perLine
             ? null

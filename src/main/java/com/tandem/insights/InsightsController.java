@@ -6,10 +6,10 @@ import com.tandem.insights.InsightsFigures.Requests;
 import com.tandem.insights.InsightsFigures.ShadowIt;
 import com.tandem.insights.InsightsFigures.StackMap;
 import com.tandem.insights.InsightsFigures.Stages;
+import com.tandem.request.People;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
-import com.tandem.web.DisplayNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,10 +39,10 @@ public class InsightsController {
 
   private final InsightsService insights;
   private final IdentityService identityService;
-  private final DisplayNames names;
+  private final People names;
 
   public InsightsController(
-      InsightsService insights, IdentityService identityService, DisplayNames names) {
+      InsightsService insights, IdentityService identityService, People names) {
     this.insights = insights;
     this.identityService = identityService;
     this.names = names;
@@ -101,7 +101,7 @@ public class InsightsController {
     }
     return insights
         .search(q, status == null || status.isEmpty() ? null : status, page, size)
-        .named(names::user);
+        .named(names::userName);
   }
 
   @Operation(

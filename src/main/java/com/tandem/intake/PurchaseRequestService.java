@@ -10,13 +10,13 @@ import com.tandem.intake.IdempotencyKeys.StoredKey;
 import com.tandem.intake.PurchaseRequestView.OpenTask;
 import com.tandem.process.WithdrawalService;
 import com.tandem.request.Decision;
+import com.tandem.request.People;
 import com.tandem.request.PurchaseRequest;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
 import com.tandem.web.ApiCaller;
 import com.tandem.web.ApiException;
 import com.tandem.web.ApiProperties;
-import com.tandem.web.DisplayNames;
 import com.tandem.web.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,7 +65,7 @@ public class PurchaseRequestService {
   private final WithdrawalService withdrawals;
   private final IdempotencyKeys keys;
   private final SystemAccess system;
-  private final DisplayNames names;
+  private final People names;
   private final TransactionTemplate transaction;
   private final ObjectMapper canonicalJson;
   private final Semaphore startSlots;
@@ -80,7 +80,7 @@ public class PurchaseRequestService {
       WithdrawalService withdrawals,
       IdempotencyKeys keys,
       SystemAccess system,
-      DisplayNames names,
+      People names,
       PlatformTransactionManager transactionManager,
       ApiProperties api,
       FindingService findings) {
@@ -236,10 +236,10 @@ public class PurchaseRequestService {
 
   private Map<String, String> people(PurchaseRequest request, List<Decision> decisions) {
     Map<String, String> people = new LinkedHashMap<>();
-    people.put(request.requester(), names.user(request.requester()));
+    people.put(request.requester(), names.userName(request.requester()));
     for (Decision decision : decisions) {
       if (decision.by() != null) {
-        people.computeIfAbsent(decision.by(), names::user);
+        people.computeIfAbsent(decision.by(), names::userName);
       }
     }
     return people;
@@ -259,9 +259,9 @@ public class PurchaseRequestService {
         task.getTaskDefinitionKey(),
         task.getName(),
         group,
-        names.group(group),
+        names.groupName(group),
         task.getAssignee(),
-        names.user(task.getAssignee()),
+        names.userName(task.getAssignee()),
         task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
   }
 
@@ -270,7 +270,7 @@ public class PurchaseRequestService {
     long total = registry.count(status, requester);
     List<PurchaseRequestSummary> items =
         registry.page(status, requester, page, size).stream()
-            .map(r -> PurchaseRequestSummary.of(r, names.user(r.requester()), openTasks(r)))
+            .map(r -> PurchaseRequestSummary.of(r, names.userName(r.requester()), openTasks(r)))
             .toList();
     return new PurchaseRequestSummary.Page(
         items, page, size, total, (int) ((total + size - 1) / size));

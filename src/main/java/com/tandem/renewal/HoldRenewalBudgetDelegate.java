@@ -62,7 +62,7 @@ public class HoldRenewalBudgetDelegate extends RequestStep {
     if (!check.sufficient()) {
       TOTAL_FIRST_YEAR_COST.set(execution, check.marketingRequired());
       BOARD_CYCLE.set(execution, routing.boardCycle());
-      RENEWAL_FACTS.set(execution, facts(packets.packet(id).renewal()));
+      RENEWAL_FACTS.set(execution, facts(packets.renewal(id)));
     }
   }
 

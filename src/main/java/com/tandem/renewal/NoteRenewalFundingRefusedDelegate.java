@@ -43,9 +43,7 @@ public class NoteRenewalFundingRefusedDelegate extends RequestStep {
     String renewalId = RENEWAL_ID.get(execution);
     boolean byBoard = "REJECT".equals(BOARD_DECISION.find(execution).orElse(null));
     Optional<Decision> refusal =
-        registry.decisions(renewalId).stream()
-            .filter(d -> (byBoard ? "BOARD" : "BUDGET_COSIGN").equals(d.stage()))
-            .reduce((first, second) -> second);
+        registry.lastDecision(renewalId, byBoard ? "BOARD" : "BUDGET_COSIGN");
     String by = refusal.map(Decision::by).orElse(null);
     String who =
         byBoard

@@ -228,6 +228,14 @@ public class RequestRegistry {
         .list();
   }
 
+  /** The case's latest decision at {@code stage} (e.g. "BOARD"), if any. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public Optional<Decision> lastDecision(String id, String stage) {
+    return decisions(id).stream()
+        .filter(d -> stage.equals(d.stage()))
+        .reduce((first, second) -> second);
+  }
+
   /**
    * What overlaps with the request: the tools we own that its latest inventory check found, then
    * the other requests overlapping with it, whichever of the two was checked later, each with its

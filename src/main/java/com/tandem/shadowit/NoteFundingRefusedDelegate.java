@@ -61,9 +61,7 @@ public class NoteFundingRefusedDelegate extends RequestStep {
     String findingId = FINDING_ID.get(execution);
     boolean byBoard = "REJECT".equals(BOARD_DECISION.find(execution).orElse(null));
     Optional<Decision> refusal =
-        registry.decisions(findingId).stream()
-            .filter(d -> (byBoard ? "BOARD" : "BUDGET_COSIGN").equals(d.stage()))
-            .reduce((first, second) -> second);
+        registry.lastDecision(findingId, byBoard ? "BOARD" : "BUDGET_COSIGN");
     String reason =
         refusal
             .map(Decision::comment)

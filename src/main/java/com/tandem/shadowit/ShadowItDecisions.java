@@ -25,9 +25,9 @@ import com.tandem.process.ShadowItProcess;
 import com.tandem.process.TaskDecision;
 import com.tandem.process.TaskDecisions;
 import com.tandem.request.Money;
+import com.tandem.request.People;
 import com.tandem.request.PersonalData;
 import com.tandem.request.SsoSupport;
-import com.tandem.web.DisplayNames;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,14 +59,14 @@ class ShadowItDecisions implements TaskDecisions {
   private final InventoryService inventory;
   private final BudgetService budget;
   private final BudgetProperties budgetProperties;
-  private final DisplayNames names;
+  private final People names;
   private final Clock clock;
 
   ShadowItDecisions(
       InventoryService inventory,
       BudgetService budget,
       BudgetProperties budgetProperties,
-      DisplayNames names,
+      People names,
       Clock clock) {
     this.inventory = inventory;
     this.budget = budget;
@@ -111,7 +111,9 @@ class ShadowItDecisions implements TaskDecisions {
         decision,
         "Owner: %s (%s).%s"
             .formatted(
-                names.user(user), team, comment == null || comment.isEmpty() ? "" : " " + comment));
+                names.userName(user),
+                team,
+                comment == null || comment.isEmpty() ? "" : " " + comment));
   }
 
   private TaskDecision.Recorded decideShadowTool(DelegateTask task, String decision, String given) {

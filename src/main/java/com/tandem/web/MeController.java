@@ -1,5 +1,6 @@
 package com.tandem.web;
 
+import com.tandem.request.People;
 import com.tandem.request.TandemGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,9 +40,9 @@ public class MeController {
       boolean operate) {}
 
   private final IdentityService identityService;
-  private final DisplayNames names;
+  private final People names;
 
-  public MeController(IdentityService identityService, DisplayNames names) {
+  public MeController(IdentityService identityService, People names) {
     this.identityService = identityService;
     this.names = names;
   }
@@ -51,7 +52,7 @@ public class MeController {
    * Administrators", an engine's name: pages say "Administrators".
    */
   private String groupName(String groupId) {
-    return TandemGroups.CAMUNDA_ADMIN.equals(groupId) ? "Administrators" : names.group(groupId);
+    return TandemGroups.CAMUNDA_ADMIN.equals(groupId) ? "Administrators" : names.groupName(groupId);
   }
 
   @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +60,7 @@ public class MeController {
     ApiCaller caller = ApiCaller.current(identityService);
     return new Me(
         caller.userId(),
-        names.user(caller.userId()),
+        names.userName(caller.userId()),
         caller.groups(),
         caller.groups().stream().map(this::groupName).toList(),
         new Permissions(
