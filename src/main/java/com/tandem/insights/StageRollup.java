@@ -2,6 +2,7 @@ package com.tandem.insights;
 
 import com.tandem.request.DecisionRecorded;
 import com.tandem.request.RequestRevised;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,9 +10,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -22,6 +26,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,7 +48,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * changes a request's capabilities, its tasks and decisions so far move to the new ones.
  *
  * <p>The rows are updated in key order, at the end of the transaction, so that two transactions
- * that touch the same rows wait for each other briefly instead of deadlocking.
+ * that touch the same rows wait for each other briefly instead of deadlocking. On MySQL a row that
+ * may not exist yet is written with one {@code INSERT … ON DUPLICATE KEY UPDATE}: an {@code INSERT}
+ * that fails on a row another transaction has just created leaves InnoDB's shared lock on that row,
+ * and two such transactions then both wait for the other's shared lock to update it, a deadlock
+ * that fails the completion of the task (seen at 8 concurrent completions). Other databases (H2)
+ * update, insert if nothing was updated, and update again if the insert met a row created
+ * meanwhile.
  */
 @Component
 public class StageRollup implements HistoryEventHandler {
@@ -66,8 +78,14 @@ public class StageRollup implements HistoryEventHandler {
 
   private final JdbcClient jdbc;
 
-  public StageRollup(JdbcClient jdbc) {
+  private final DataSource dataSource;
+
+  /** Whether the database is MySQL (or MariaDB): upserts in one statement; read on first use. */
+  private volatile Boolean mySql;
+
+  public StageRollup(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
   }
 
   // ---------------------------------------------------------------- what happened
@@ -162,8 +180,8 @@ public class StageRollup implements HistoryEventHandler {
   }
 
   private void count(Pending p) {
-    Map<TaskKey, long[]> tasks = new TreeMap<>();
-    Map<DecisionKey, long[]> decisions = new TreeMap<>();
+    SortedMap<TaskKey, long[]> tasks = new TreeMap<>();
+    SortedMap<DecisionKey, long[]> decisions = new TreeMap<>();
 
     // requests revised in this transaction: what this transaction adds goes first to the
     // capabilities they had, and then everything they have moves to the new ones (below)
@@ -241,8 +259,26 @@ public class StageRollup implements HistoryEventHandler {
       moveToNewCapabilities(revised.getKey(), revised.getValue(), tasks, decisions);
     }
 
+    apply(tasks, decisions);
+  }
+
+  /** Adds the deltas to the rows, in key order: every task row, then every decision row. */
+  void apply(SortedMap<TaskKey, long[]> tasks, SortedMap<DecisionKey, long[]> decisions) {
     tasks.forEach(this::applyTask);
     decisions.forEach(this::applyDecision);
+  }
+
+  private boolean mySql() {
+    if (mySql == null) {
+      try {
+        String product =
+            JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        mySql = product.toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*");
+      } catch (MetaDataAccessException e) {
+        throw new IllegalStateException("Cannot tell which database the rollup is on", e);
+      }
+    }
+    return mySql;
   }
 
   private record RequestCaps(String id, Set<String> capabilities) {}
@@ -330,6 +366,25 @@ public class StageRollup implements HistoryEventHandler {
     String update =
         "UPDATE tandem_insights_task_rollup SET task_count = task_count + ?, with_sla = with_sla + ?,"
             + " late = late + ? WHERE capability = ? AND period = ? AND task_key = ? AND bucket = ?";
+    if (d[0] >= 0 && mySql()) {
+      jdbc.sql(
+              "INSERT INTO tandem_insights_task_rollup (capability, period, task_key, bucket,"
+                  + " task_count, with_sla, late) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY"
+                  + " UPDATE task_count = task_count + ?, with_sla = with_sla + ?, late = late + ?")
+          .params(
+              k.capability(),
+              k.period(),
+              k.taskKey(),
+              k.bucket(),
+              d[0],
+              d[1],
+              d[2],
+              d[0],
+              d[1],
+              d[2])
+          .update();
+      return;
+    }
     Object[] params = {d[0], d[1], d[2], k.capability(), k.period(), k.taskKey(), k.bucket()};
     if (jdbc.sql(update).params(params).update() > 0) {
       return;
@@ -356,6 +411,15 @@ public class StageRollup implements HistoryEventHandler {
     String update =
         "UPDATE tandem_insights_decision_rollup SET decision_count = decision_count + ?"
             + " WHERE capability = ? AND period = ? AND stage = ? AND decision = ?";
+    if (d[0] > 0 && mySql()) {
+      jdbc.sql(
+              "INSERT INTO tandem_insights_decision_rollup (capability, period, stage, decision,"
+                  + " decision_count) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY"
+                  + " UPDATE decision_count = decision_count + ?")
+          .params(k.capability(), k.period(), k.stage(), k.decision(), d[0], d[0])
+          .update();
+      return;
+    }
     Object[] params = {d[0], k.capability(), k.period(), k.stage(), k.decision()};
     if (jdbc.sql(update).params(params).update() > 0) {
       return;

@@ -190,7 +190,9 @@ public final class EndToEndCapacityBenchmark {
       MigratedDatabase.migrate(pool);
       ProcessEngine engine = bareEngine(pool);
       try {
-        return measure(bareFlow(engine), clients, warmup, seconds);
+        Figure figure = measure(bareFlow(engine), clients, warmup, seconds);
+        reportRows(pool);
+        return figure;
       } finally {
         engine.close();
       }
@@ -201,7 +203,9 @@ public final class EndToEndCapacityBenchmark {
     try (ScratchDatabase database =
             MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_");
         ConfigurableApplicationContext app = tandem(database)) {
-      return measure(tandemFlow(app), clients, warmup, seconds);
+      Figure figure = measure(tandemFlow(app), clients, warmup, seconds);
+      reportRows(app.getBean(javax.sql.DataSource.class));
+      return figure;
     }
   }
 
@@ -591,6 +595,51 @@ public final class EndToEndCapacityBenchmark {
           USERS,
           () -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
     };
+  }
+
+  /**
+   * -Dbench.rows=true: what the engine and Tandem wrote per ended request, warm-up included: rows
+   * per table, and per variable name the variables created and their revisions (updates + 1).
+   */
+  private static void reportRows(javax.sql.DataSource dataSource) {
+    if (!Boolean.getBoolean("bench.rows")) {
+      return;
+    }
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    long ended =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'martech-purchase'"
+                    + " AND END_TIME_ IS NOT NULL")
+            .query(Long.class)
+            .single();
+    StringBuilder out = new StringBuilder(String.format("  rows per ended request (%d):%n", ended));
+    List<String> tables =
+        jdbc.sql(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                    + " AND (table_name LIKE 'ACT\\_HI\\_%' OR table_name LIKE 'ACT\\_GE\\_BYTEARRAY'"
+                    + " OR table_name LIKE 'tandem\\_%') ORDER BY table_name")
+            .query(String.class)
+            .list();
+    for (String table : tables) {
+      long rows = jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+      if (rows > 0) {
+        out.append(String.format("    %-36s %8.2f%n", table, rows / (double) Math.max(1, ended)));
+      }
+    }
+    out.append("  variables per ended request: name, created, revisions\n");
+    jdbc.sql(
+            "SELECT NAME_, COUNT(*) n, SUM(REV_) r FROM ACT_HI_VARINST GROUP BY NAME_"
+                + " ORDER BY SUM(REV_) DESC")
+        .query(
+            (rs, i) ->
+                String.format(
+                    "    %-36s %6.2f %6.2f%n",
+                    rs.getString(1),
+                    rs.getLong(2) / (double) Math.max(1, ended),
+                    rs.getLong(3) / (double) Math.max(1, ended)))
+        .list()
+        .forEach(out::append);
+    System.out.print(out);
   }
 
   private static String loadAverage() {
