@@ -26,12 +26,14 @@ import org.springframework.stereotype.Component;
  * edits, say, {@code toolName} (the revise form) still writes the process variable, not the copy.
  *
  * <p>Forms and columns show people and money as people read them: the requester by name ({@code
- * listRequester}, {@code requesterName}: "Riley Requester", not "requester") and amounts with their
- * currency and thousands separators ({@code listFirstYearCost}, and {@code annualLicenseCostText},
- * {@code implementationCostText}, {@code totalFirstYearCostText} for the forms: "USD 12,000.00"). A
- * shadow-IT finding's review shows its owner by name ({@code ownerName}), the spend seen with its
- * currency ({@code spendSeenText}) and the day it was first seen ({@code firstSeenText}: "16 Nov
- * 2026"). They are short task-local Strings, prepared once when the task is created.
+ * listRequester}: "Riley Requester", not "requester") and amounts with their currency and thousands
+ * separators ({@code listFirstYearCost}, and {@code annualLicenseCostText}, {@code
+ * implementationCostText} for the forms: "USD 12,000.00"). The forms show the two columns
+ * themselves ("Requested by", "First-year total") rather than copies of their own: every variable
+ * is a row written, copied into history and deleted again with each task. A shadow-IT finding's
+ * review shows its owner by name ({@code ownerName}), the spend seen with its currency ({@code
+ * spendSeenText}) and the day it was first seen ({@code firstSeenText}: "16 Nov 2026"). They are
+ * short task-local Strings, prepared once when the task is created.
  *
  * <p>Processes other than the purchase (e.g. {@code tool-offboarding}) have no request id: their
  * case id is the business key ({@code OFF-2026-00001}), shown and copied in its place, so their
@@ -52,15 +54,11 @@ public class TaskPresentationListener implements TaskListener {
   /** The Tasklist column of the requester, by name. */
   public static final String REQUESTER_COLUMN = "listRequester";
 
-  /** The requester's name, for the forms' "Requested by". */
-  public static final String REQUESTER_NAME = "requesterName";
-
   /** Amounts the forms show as text with their currency, by the variable they are made from. */
   public static final Map<String, ProcessVariable<BigDecimal>> MONEY_TEXTS =
       Map.of(
           "annualLicenseCostText", ANNUAL_LICENSE_COST,
-          "implementationCostText", IMPLEMENTATION_COST,
-          "totalFirstYearCostText", TOTAL_FIRST_YEAR_COST);
+          "implementationCostText", IMPLEMENTATION_COST);
 
   /** The owner a shadow-IT finding was given, by name, for the review forms. */
   public static final String OWNER_NAME = "ownerName";
@@ -108,12 +106,7 @@ public class TaskPresentationListener implements TaskListener {
         .ifPresent(owner -> task.setVariableLocal(OWNER_NAME, userName(owner)));
     REQUESTER
         .find(task)
-        .ifPresent(
-            requester -> {
-              String name = userName(requester);
-              task.setVariableLocal(REQUESTER_COLUMN, name);
-              task.setVariableLocal(REQUESTER_NAME, name);
-            });
+        .ifPresent(requester -> task.setVariableLocal(REQUESTER_COLUMN, userName(requester)));
   }
 
   /** "USD 12,000.00": the currency code, thousands separated, two decimals. */
