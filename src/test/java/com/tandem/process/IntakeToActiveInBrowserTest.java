@@ -21,13 +21,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole journey of one request in a real browser, as the people who use Tandem see it: the
@@ -42,6 +46,34 @@ class IntakeToActiveInBrowserTest extends ProcessScenario {
   private static final Pattern REQUEST_ID = Pattern.compile("MTR-\\d{4}-\\d{5}");
 
   @LocalServerPort int port;
+
+  @Autowired JdbcClient jdbc;
+
+  private List<Long> activeBefore;
+
+  @BeforeEach
+  void noteTheActiveTools() {
+    activeBefore = activeTools();
+  }
+
+  /**
+   * The scenarios share one application: the tools this journey made ACTIVE are retired again, so
+   * the next scenario's request for the same tool finds the demo inventory, not an overlap with it.
+   */
+  @AfterEach
+  void retireTheToolsOfThisJourney() {
+    List<Long> made = new java.util.ArrayList<>(activeTools());
+    made.removeAll(activeBefore);
+    if (!made.isEmpty()) {
+      jdbc.sql("UPDATE tandem_tool SET status = 'RETIRED' WHERE id IN (:ids)")
+          .param("ids", made)
+          .update();
+    }
+  }
+
+  private List<Long> activeTools() {
+    return jdbc.sql("SELECT id FROM tandem_tool WHERE status = 'ACTIVE'").query(Long.class).list();
+  }
 
   @Test
   void shouldLetReviewersApproveARequestFromIntakeToActiveInTheBrowser() {
