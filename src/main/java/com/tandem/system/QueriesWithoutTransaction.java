@@ -3,6 +3,7 @@ package com.tandem.system;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The engine's queries (a Tasklist list, a REST {@code GET /task}, Cockpit's counts, any {@code
+ * The engine's queries (a Tasklist filter's list and count, a REST {@code GET /task}, any {@code
  * createXxxQuery().list()}) run in auto-commit when no transaction is open, instead of in a
  * transaction of their own.
  *
@@ -76,6 +77,14 @@ public class QueriesWithoutTransaction extends AbstractProcessEnginePlugin {
             + " engine queries keep a transaction of their own");
   }
 
+  /**
+   * The commands that only read: a query, and the execution of a saved filter (Tasklist's lists),
+   * which reads the filter and runs its query.
+   */
+  static boolean readsOnly(Command<?> command) {
+    return command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd;
+  }
+
   /** Queries {@code SUPPORTS} a transaction; every other command {@code REQUIRED}, as before. */
   static final class QueriesSupportTransactions extends SpringTransactionInterceptor {
 
@@ -86,8 +95,7 @@ public class QueriesWithoutTransaction extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (!(command instanceof AbstractQuery<?, ?>)
-          || TransactionSynchronizationManager.isActualTransactionActive()) {
+      if (!readsOnly(command) || TransactionSynchronizationManager.isActualTransactionActive()) {
         return super.execute(command);
       }
       TransactionTemplate template = new TransactionTemplate(transactionManager);

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tandem.process.ProcessScenario;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
@@ -117,6 +123,17 @@ class QueriesWithoutTransactionTest extends ProcessScenario {
                 () -> taskService.createTaskQuery().taskId(task.getId()).count())
             .get(30, TimeUnit.SECONDS);
     assertThat(seenElsewhere).isEqualTo(1);
+  }
+
+  @Test
+  void shouldTreatQueriesAndTasklistFiltersAsReadsAndNothingElse() {
+    assertThat(QueriesWithoutTransaction.readsOnly((TaskQueryImpl) taskService.createTaskQuery()))
+        .isTrue();
+    assertThat(QueriesWithoutTransaction.readsOnly(new ExecuteFilterListCmd("a-filter"))).isTrue();
+    assertThat(QueriesWithoutTransaction.readsOnly(new ExecuteFilterCountCmd("a-filter"))).isTrue();
+    assertThat(QueriesWithoutTransaction.readsOnly(new CompleteTaskCmd("a-task", Map.of())))
+        .isFalse();
+    assertThat(QueriesWithoutTransaction.readsOnly(new SaveFilterCmd(null))).isFalse();
   }
 
   @Test
