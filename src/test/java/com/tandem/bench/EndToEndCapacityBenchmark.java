@@ -117,6 +117,15 @@ public final class EndToEndCapacityBenchmark {
    */
   private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
+  /**
+   * How a client learns that its request has a new task or has ended: by default it waits for the
+   * engine to say so ({@link WakeOnCommit}, installed in both engines); -Dbench.client=poll asks
+   * every 10 ms instead, as the benchmark's first versions did.
+   */
+  private static final boolean POLL = "poll".equals(System.getProperty("bench.client", "wait"));
+
+  private static final WakeOnCommit WAKE = new WakeOnCommit();
+
   private EndToEndCapacityBenchmark() {}
 
   private static String jdbcUrl(ScratchDatabase database) {
@@ -129,7 +138,50 @@ public final class EndToEndCapacityBenchmark {
     void runOne(int client, int n) throws Exception;
   }
 
-  record Figure(int completed, double seconds, double perSecond, double msPerFlow) {}
+  /**
+   * One side's result; {@code jvmCpuMsPerFlow} and {@code dbCpuMsPerFlow}: CPU time the benchmark's
+   * JVM (clients and engine) and the MariaDB server spent in the measured window, per completed
+   * flow (-1 when the server's process cannot be read, e.g. on another host).
+   */
+  record Figure(
+      int completed,
+      double seconds,
+      double perSecond,
+      double msPerFlow,
+      double jvmCpuMsPerFlow,
+      double dbCpuMsPerFlow) {}
+
+  /** CPU time of this JVM so far, in ms. */
+  private static double jvmCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e6;
+  }
+
+  /**
+   * CPU time (user + system) of the local database server's process so far, in ms, from
+   * /proc/PID/stat; -1 when there is none to read.
+   */
+  private static double databaseCpuMillis() {
+    try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
+        var comm = dir.resolve("comm");
+        if (!dir.getFileName().toString().matches("\\d+") || !java.nio.file.Files.exists(comm)) {
+          continue;
+        }
+        String name = java.nio.file.Files.readString(comm).strip();
+        if (name.equals("mariadbd") || name.equals("mysqld")) {
+          String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          return ticks * 1000.0 / 100; // USER_HZ
+        }
+      }
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return -1;
+    }
+    return -1;
+  }
 
   public static void main(String[] args) throws Exception {
     int clients = Integer.getInteger("bench.clients", 8);
@@ -138,8 +190,12 @@ public final class EndToEndCapacityBenchmark {
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
-            "%nclosed loop, %d clients, %d s warm-up, %d s measured; load average before: %s%n",
-            clients, warmup, seconds, loadAverage()));
+            "%nclosed loop, %d clients (%s), %d s warm-up, %d s measured; load average before: %s%n",
+            clients,
+            POLL ? "polling every 10 ms" : "woken by the engine's commits",
+            warmup,
+            seconds,
+            loadAverage()));
 
     // -Dbench.sides=tandem (or bare) runs one side only, e.g. under a profiler;
     // -Dbench.tandemFirst=true measures Tandem first (the side measured second runs on a JVM
@@ -178,8 +234,12 @@ public final class EndToEndCapacityBenchmark {
         bare == null || tandem == null
             ? String.format("load average after: %s%n", loadAverage())
             : String.format(
-                "Tandem / bare engine: %.2f; load average after: %s%n",
-                tandem.perSecond() / bare.perSecond(), loadAverage()));
+                "Tandem / bare engine: %.2f; CPU per flow, bare / Tandem: %.2f; load average"
+                    + " after: %s%n",
+                tandem.perSecond() / bare.perSecond(),
+                (bare.jvmCpuMsPerFlow() + Math.max(0, bare.dbCpuMsPerFlow()))
+                    / (tandem.jvmCpuMsPerFlow() + Math.max(0, tandem.dbCpuMsPerFlow())),
+                loadAverage()));
     System.out.println("End-to-end capacity:" + report);
   }
 
@@ -211,8 +271,15 @@ public final class EndToEndCapacityBenchmark {
 
   private static String describe(String name, Figure f) {
     return String.format(
-        "%-26s %5d flows in %5.1f s = %6.2f flows/s (%.0f ms per flow per client)%n",
-        name + ":", f.completed(), f.seconds(), f.perSecond(), f.msPerFlow());
+        "%-26s %5d flows in %5.1f s = %6.2f flows/s (%.0f ms per flow per client);"
+            + " CPU per flow: %.0f ms this JVM + %s the database server%n",
+        name + ":",
+        f.completed(),
+        f.seconds(),
+        f.perSecond(),
+        f.msPerFlow(),
+        f.jvmCpuMsPerFlow(),
+        f.dbCpuMsPerFlow() < 0 ? "(unreadable)" : String.format("%.0f ms", f.dbCpuMsPerFlow()));
   }
 
   static Figure measure(Flow flow, int clients, int warmupSeconds, int seconds)
@@ -258,15 +325,27 @@ public final class EndToEndCapacityBenchmark {
     STATUS_POLLS.reset();
     measuring.set(true);
     long start = System.nanoTime();
+    double jvmCpu = jvmCpuMillis();
+    double dbCpu = databaseCpuMillis();
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double jvmCpuSpent = jvmCpuMillis() - jvmCpu;
+    double dbCpuAfter = databaseCpuMillis();
+    double dbCpuSpent = dbCpu < 0 || dbCpuAfter < 0 ? -1 : dbCpuAfter - dbCpu;
     done.await();
     if (failures.get() > 0) {
       System.out.println(failures.get() + " flows failed");
     }
     int n = completed.get();
-    return new Figure(n, elapsed, n / elapsed, n == 0 ? 0 : busyNanos.get() / 1e6 / n);
+    int flows = Math.max(1, n);
+    return new Figure(
+        n,
+        elapsed,
+        n / elapsed,
+        n == 0 ? 0 : busyNanos.get() / 1e6 / n,
+        jvmCpuSpent / flows,
+        dbCpuSpent < 0 ? -1 : dbCpuSpent / flows);
   }
 
   // ---- Tandem --------------------------------------------------------------------------
@@ -286,7 +365,11 @@ public final class EndToEndCapacityBenchmark {
         properties.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    return new SpringApplicationBuilder(TandemApplication.class).profiles("mysql").run(args);
+    return new SpringApplicationBuilder(TandemApplication.class)
+        .profiles("mysql")
+        .initializers(
+            context -> context.getBeanFactory().registerSingleton("benchWakeOnCommit", WAKE))
+        .run(args);
   }
 
   private static Flow tandemFlow(ConfigurableApplicationContext app) throws Exception {
@@ -376,6 +459,7 @@ public final class EndToEndCapacityBenchmark {
     while (true) {
       STATUS_POLLS.increment();
       if (ended.getAsBoolean()) {
+        WAKE.forget(businessKey);
         break;
       }
       if (System.nanoTime() > deadline) {
@@ -384,7 +468,11 @@ public final class EndToEndCapacityBenchmark {
       TASK_POLLS.increment();
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
       if (open.isEmpty()) {
-        Thread.sleep(10);
+        if (POLL) {
+          Thread.sleep(10);
+        } else {
+          WAKE.await(businessKey, 250);
+        }
         continue;
       }
       for (Task task : open) {
@@ -438,6 +526,7 @@ public final class EndToEndCapacityBenchmark {
     config.setLoggingContextBusinessKey("requestId");
     config.setBeans(new HashMap<>(noOpBeans()));
     config.getProcessEnginePlugins().add(new EngineTuning());
+    config.getProcessEnginePlugins().add(WAKE);
     var executor = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
     executor.setCorePoolSize(3);
     executor.setMaxPoolSize(10);
