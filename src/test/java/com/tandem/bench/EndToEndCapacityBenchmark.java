@@ -200,6 +200,11 @@ public final class EndToEndCapacityBenchmark {
     // -Dbench.sides=tandem (or bare) runs one side only, e.g. under a profiler;
     // -Dbench.tandemFirst=true measures Tandem first (the side measured second runs on a JVM
     // whose compiler has already compiled the engine's code)
+    if (Boolean.getBoolean("bench.interleave")) {
+      interleaved(clients, warmup, seconds, Integer.getInteger("bench.rounds", 4), report);
+      System.out.println("End-to-end capacity:" + report);
+      return;
+    }
     String sides = System.getProperty("bench.sides", "both");
     boolean tandemFirst = Boolean.getBoolean("bench.tandemFirst");
     Figure bare = null;
@@ -257,6 +262,77 @@ public final class EndToEndCapacityBenchmark {
         engine.close();
       }
     }
+  }
+
+  /**
+   * -Dbench.interleave=true: both sides up at once, each on its own scratch database, measured in
+   * alternating windows of {@code seconds} (ABBA: bare, Tandem, Tandem, bare, …) after each has
+   * warmed up, so that what drifts during a run (the JIT, the databases growing, the server's
+   * background work) falls on both sides alike instead of on whichever is measured first. Between
+   * two windows the clients of one side finish their flows before the other's start; each window
+   * starts with 5 s that are not counted, to fill the pipeline again.
+   */
+  private static void interleaved(
+      int clients, int warmup, int seconds, int rounds, StringBuilder report) throws Exception {
+    try (ScratchDatabase bareDatabase =
+            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_bare_");
+        HikariDataSource pool = pool(bareDatabase);
+        ScratchDatabase tandemDatabase =
+            MySqlTestServer.fromEnvironment().createScratchDatabase("tandem_e2e_");
+        ConfigurableApplicationContext app = tandem(tandemDatabase)) {
+      MigratedDatabase.migrate(pool);
+      ProcessEngine engine = bareEngine(pool);
+      try {
+        Flow bareFlow = bareFlow(engine);
+        Flow tandemFlow = tandemFlow(app);
+        report.append(
+            String.format(
+                "interleaved: %d rounds of a %d s window per side, after %d s of warm-up each%n",
+                rounds, seconds, warmup));
+        measure(bareFlow, clients, warmup, 0);
+        measure(tandemFlow, clients, warmup, 0);
+        List<Figure> bare = new java.util.ArrayList<>();
+        List<Figure> tandem = new java.util.ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          boolean bareFirst = round % 2 == 0;
+          for (String side : bareFirst ? List.of("bare", "tandem") : List.of("tandem", "bare")) {
+            Figure f = measure(side.equals("bare") ? bareFlow : tandemFlow, clients, 5, seconds);
+            (side.equals("bare") ? bare : tandem).add(f);
+            report.append(
+                describe(
+                    String.format(
+                        "round %d, %s", round + 1, side.equals("bare") ? "bare" : "Tandem"),
+                    f));
+          }
+        }
+        Figure b = total(bare);
+        Figure t = total(tandem);
+        report.append(describe("bare engine, all windows", b));
+        report.append(describe("Tandem, all windows", t));
+        report.append(
+            String.format(
+                "Tandem / bare engine: %.2f; CPU per flow, bare / Tandem: %.2f; load average"
+                    + " after: %s%n",
+                t.perSecond() / b.perSecond(),
+                (b.jvmCpuMsPerFlow() + Math.max(0, b.dbCpuMsPerFlow()))
+                    / (t.jvmCpuMsPerFlow() + Math.max(0, t.dbCpuMsPerFlow())),
+                loadAverage()));
+      } finally {
+        engine.close();
+      }
+    }
+  }
+
+  /** The windows of one side as one figure: flows and CPU summed, per-flow means weighted. */
+  private static Figure total(List<Figure> windows) {
+    int flows = windows.stream().mapToInt(Figure::completed).sum();
+    double seconds = windows.stream().mapToDouble(Figure::seconds).sum();
+    double busy = windows.stream().mapToDouble(f -> f.msPerFlow() * f.completed()).sum();
+    double jvm = windows.stream().mapToDouble(f -> f.jvmCpuMsPerFlow() * f.completed()).sum();
+    boolean dbKnown = windows.stream().allMatch(f -> f.dbCpuMsPerFlow() >= 0);
+    double db = windows.stream().mapToDouble(f -> f.dbCpuMsPerFlow() * f.completed()).sum();
+    int n = Math.max(1, flows);
+    return new Figure(flows, seconds, flows / seconds, busy / n, jvm / n, dbKnown ? db / n : -1);
   }
 
   private static Figure measureTandem(int clients, int warmup, int seconds) throws Exception {
