@@ -238,13 +238,7 @@ public final class EndToEndCapacityBenchmark {
     report.append(
         bare == null || tandem == null
             ? String.format("load average after: %s%n", loadAverage())
-            : String.format(
-                "Tandem / bare engine: %.2f; CPU per flow, bare / Tandem: %.2f; load average"
-                    + " after: %s%n",
-                tandem.perSecond() / bare.perSecond(),
-                (bare.jvmCpuMsPerFlow() + Math.max(0, bare.dbCpuMsPerFlow()))
-                    / (tandem.jvmCpuMsPerFlow() + Math.max(0, tandem.dbCpuMsPerFlow())),
-                loadAverage()));
+            : ratios(bare, tandem));
     System.out.println("End-to-end capacity:" + report);
   }
 
@@ -309,18 +303,21 @@ public final class EndToEndCapacityBenchmark {
         Figure t = total(tandem);
         report.append(describe("bare engine, all windows", b));
         report.append(describe("Tandem, all windows", t));
-        report.append(
-            String.format(
-                "Tandem / bare engine: %.2f; CPU per flow, bare / Tandem: %.2f; load average"
-                    + " after: %s%n",
-                t.perSecond() / b.perSecond(),
-                (b.jvmCpuMsPerFlow() + Math.max(0, b.dbCpuMsPerFlow()))
-                    / (t.jvmCpuMsPerFlow() + Math.max(0, t.dbCpuMsPerFlow())),
-                loadAverage()));
+        report.append(ratios(b, t));
       } finally {
         engine.close();
       }
     }
+  }
+
+  /** The line that compares the two sides: throughput, and CPU per flow (JVM + database). */
+  private static String ratios(Figure bare, Figure tandem) {
+    return String.format(
+        "Tandem / bare engine: %.2f; CPU per flow, bare / Tandem: %.2f; load average after: %s%n",
+        tandem.perSecond() / bare.perSecond(),
+        (bare.jvmCpuMsPerFlow() + Math.max(0, bare.dbCpuMsPerFlow()))
+            / (tandem.jvmCpuMsPerFlow() + Math.max(0, tandem.dbCpuMsPerFlow())),
+        loadAverage());
   }
 
   /** The windows of one side as one figure: flows and CPU summed, per-flow means weighted. */

@@ -6,14 +6,12 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.tandem.testsupport.MigratedDatabase;
+import com.tandem.testsupport.MovableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +56,7 @@ abstract class MailOutboxContract {
   MigratedDatabase database;
   JdbcClient jdbc;
   TransactionTemplate transaction;
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
   GreenMail smtp;
 
   abstract MigratedDatabase createDatabase();
@@ -257,30 +255,6 @@ abstract class MailOutboxContract {
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** A clock the test moves; starts at a whole second, as MySQL's timestamps keep seconds. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -2,11 +2,9 @@ package com.tandem.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.tandem.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,7 +26,7 @@ class PeopleTest {
   private static ProcessEngine engine;
   private static IdentityService identity;
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
   private People people;
 
   @BeforeAll
@@ -145,29 +143,5 @@ class PeopleTest {
     user.setLastName(last);
     user.setEmail(email);
     identity.saveUser(user);
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
