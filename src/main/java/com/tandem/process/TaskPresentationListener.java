@@ -10,6 +10,9 @@ import static com.tandem.process.PurchaseProcess.TOTAL_FIRST_YEAR_COST;
 import com.tandem.request.People;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -68,6 +71,20 @@ public class TaskPresentationListener implements TaskListener {
 
   /** The day discovery first saw the tool ("16 Nov 2026"), for the review forms. */
   public static final String FIRST_SEEN_TEXT = "firstSeenText";
+
+  /**
+   * Every task-local variable this listener writes: derived from the request's variables for
+   * Tasklist and the forms, deleted with the task, and therefore kept out of the engine's history
+   * ({@code system.CopiesWithoutHistory}).
+   */
+  public static final Set<String> PRESENTATION_COPIES =
+      Stream.of(
+              Stream.of(CASE_COLUMN, COST_COLUMN, REQUESTER_COLUMN),
+              COLUMNS.keySet().stream(),
+              MONEY_TEXTS.keySet().stream(),
+              Stream.of(OWNER_NAME, SPEND_SEEN_TEXT, FIRST_SEEN_TEXT))
+          .flatMap(names -> names)
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final java.time.format.DateTimeFormatter DAY =
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);

@@ -6,6 +6,7 @@ import com.tandem.intake.PurchaseRequestService;
 import com.tandem.intake.PurchaseRequestSubmission;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
+import com.tandem.system.CopiesWithoutHistory;
 import com.tandem.system.EngineTuning;
 import com.tandem.testsupport.MigratedDatabase;
 import com.tandem.testsupport.MySqlTestServer;
@@ -577,9 +578,9 @@ public final class EndToEndCapacityBenchmark {
 
   /**
    * A bare engine with the engine settings of application.yaml and application-mysql.yaml (history
-   * level, authorization, job executor, Connector/J and pool settings, Tandem's two engine tunings)
-   * on a database migrated by the same changelog, running Tandem's own BPMN models and forms with
-   * no-op delegates and listeners.
+   * level, authorization, job executor, Connector/J and pool settings, Tandem's engine tunings and
+   * its history without copies) on a database migrated by the same changelog, running Tandem's own
+   * BPMN models and forms with no-op delegates and listeners.
    */
   private static ProcessEngine bareEngine(HikariDataSource dataSource) {
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
@@ -599,6 +600,7 @@ public final class EndToEndCapacityBenchmark {
     config.setLoggingContextBusinessKey("requestId");
     config.setBeans(new HashMap<>(noOpBeans()));
     config.getProcessEnginePlugins().add(new EngineTuning());
+    config.getProcessEnginePlugins().add(new CopiesWithoutHistory());
     config.getProcessEnginePlugins().add(WAKE);
     var executor = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
     executor.setCorePoolSize(3);

@@ -3,6 +3,7 @@ package com.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tandem.testsupport.InMemoryEngine;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,12 +39,7 @@ class DatabaseOutageJobRetriesTest {
 
   @BeforeAll
   static void engine() {
-    ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("outage-retries-" + System.nanoTime());
-    configuration.setJdbcUrl("jdbc:h2:mem:outage-retries-" + System.nanoTime());
-    configuration.setDatabaseSchemaUpdate("create-drop");
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory("audit");
+    ProcessEngineConfigurationImpl configuration = InMemoryEngine.configuration("outage-retries");
     JavaDelegate step =
         execution -> {
           RuntimeException next = failure.get();
