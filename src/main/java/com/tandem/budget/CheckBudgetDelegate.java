@@ -1,5 +1,6 @@
 package com.tandem.budget;
 
+import static com.tandem.process.PurchaseProcess.BOARD_REQUIRED;
 import static com.tandem.process.PurchaseProcess.BUDGET_SUFFICIENT;
 import static com.tandem.process.PurchaseProcess.BUDGET_SUMMARY;
 import static com.tandem.process.PurchaseProcess.REQUEST_ID;
@@ -8,7 +9,12 @@ import com.tandem.process.RequestStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Checks whether the MARKETING and IT lines of the fiscal year can carry the request. */
+/**
+ * Checks whether the MARKETING and IT lines of the fiscal year can carry the request. The budget
+ * situation in words ({@code budgetSummary}) is written for the request that goes to the joint
+ * budget proposal (short of money, or for the board), whose forms show it, and kept current once
+ * written; a request that goes straight on to its holds needs none.
+ */
 @Component
 public class CheckBudgetDelegate extends RequestStep {
 
@@ -23,6 +29,10 @@ public class CheckBudgetDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     RequestBudgets.Outcome outcome = budgets.check(REQUEST_ID.get(execution));
     BUDGET_SUFFICIENT.set(execution, outcome.sufficient());
-    BUDGET_SUMMARY.set(execution, outcome.summary());
+    if (!outcome.sufficient()
+        || BOARD_REQUIRED.find(execution).orElse(false)
+        || BUDGET_SUMMARY.find(execution).isPresent()) {
+      BUDGET_SUMMARY.set(execution, outcome.summary());
+    }
   }
 }

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Places the request's holds on both lines, or none if money ran short since the check; then the
- * request goes to the joint budget proposal.
+ * request goes to the joint budget proposal. The budget situation in words ({@code budgetSummary})
+ * is written for the proposal's forms when money ran short, and kept current for a request that
+ * came through the proposal.
  */
 @Component
 public class PlaceBudgetHoldsDelegate extends RequestStep {
@@ -28,6 +30,8 @@ public class PlaceBudgetHoldsDelegate extends RequestStep {
     RequestBudgets.Outcome outcome = budgets.placeHolds(REQUEST_ID.get(execution));
     HOLDS_PLACED.set(execution, outcome.sufficient());
     BUDGET_SUFFICIENT.set(execution, outcome.sufficient());
-    BUDGET_SUMMARY.set(execution, outcome.summary());
+    if (!outcome.sufficient() || BUDGET_SUMMARY.find(execution).isPresent()) {
+      BUDGET_SUMMARY.set(execution, outcome.summary());
+    }
   }
 }

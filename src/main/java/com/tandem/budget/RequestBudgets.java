@@ -21,8 +21,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RequestBudgets {
 
-  /** Whether the lines carry the request (or carried it, for holds), and the situation in words. */
-  public record Outcome(boolean sufficient, String summary) {}
+  /**
+   * Whether the lines carry the request (or carried it, for holds), and the situation in words,
+   * written when asked for: it sums every hold and commitment of the year's lines, and only the
+   * budget proposal's forms show it.
+   */
+  public record Outcome(boolean sufficient, java.util.function.Supplier<String> describe) {
+
+    /** The lines and the request's needs in words ({@link BudgetSummaries}). */
+    public String summary() {
+      return describe.get();
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestBudgets.class);
   private final BudgetService budget;
@@ -133,6 +143,7 @@ public class RequestBudgets {
         what,
         needs.fiscalYear(),
         result.sufficient() ? "sufficient" : "short by " + result.totalShortfall());
-    return new Outcome(result.sufficient(), summaries.describe(result, request.data().currency()));
+    return new Outcome(
+        result.sufficient(), () -> summaries.describe(result, request.data().currency()));
   }
 }

@@ -149,6 +149,9 @@ class MartechPurchaseProcessTest extends ProcessScenario {
 
     approveJointReview(id);
     assertThat(status(id)).isEqualTo(RequestStatus.NEGOTIATION);
+    assertThat(runtimeService.getVariable(instance(id).getId(), "budgetSummary"))
+        .as("only the budget proposal's forms show the budget situation")
+        .isNull();
     negotiateAsRequested(id);
     assertThat(status(id)).isEqualTo(RequestStatus.ONBOARDING);
     assertThat(allocations(id, AllocationState.HELD))
@@ -644,6 +647,11 @@ class MartechPurchaseProcessTest extends ProcessScenario {
                   + "): short by "
                   + usd(check.marketingShortfall()))
           .contains("IT line (FY" + check.fiscalYear() + "): short by " + usd(check.itShortfall()));
+      assertThat((String) draftVariable(id, "budgetSummary"))
+          .contains("• MARKETING FY" + check.fiscalYear() + ": amount ")
+          .contains(
+              "Shortfall: MARKETING %s, IT %s"
+                  .formatted(usd(check.marketingShortfall()), usd(check.itShortfall())));
 
       BigDecimal tooLittle = check.marketingShortfall().subtract(new BigDecimal("1000"));
       assertThatThrownBy(
@@ -789,6 +797,9 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       assertThat(budget.lines(fiscalYear))
           .allSatisfy(line -> assertThat(line.available().signum()).isZero());
       assertThat(allocations(id, AllocationState.HELD)).hasSize(2);
+      assertThat((String) runtimeService.getVariable(instance(id).getId(), "budgetSummary"))
+          .as("the situation written for the proposal, brought up to date with the holds")
+          .endsWith("Both lines can carry it.");
       negotiateAsRequested(id);
       onboard(id);
       assertThat(status(id)).isEqualTo(RequestStatus.ACTIVE);
@@ -882,6 +893,13 @@ class MartechPurchaseProcessTest extends ProcessScenario {
                 LocalDate.now().plusYears(1).withMonth(6).withDayOfMonth(1).toString()));
     approveJointReview(id);
     assertThat(status(id)).isEqualTo(RequestStatus.BUDGET_PROPOSAL);
+    assertThat(
+            (String)
+                taskService.getVariable(
+                    task(id, PurchaseProcess.Elements.DRAFT_BUDGET_PROPOSAL).getId(),
+                    "budgetSummary"))
+        .contains("needs USD 90,000.00 from MARKETING")
+        .endsWith("Both lines can carry it.");
     assertThat(allocations(id, AllocationState.HELD))
         .as("no hold before the board decides")
         .isEmpty();
