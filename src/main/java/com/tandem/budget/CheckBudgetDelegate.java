@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks whether the MARKETING and IT lines of the fiscal year can carry the request. The budget
  * situation in words ({@code budgetSummary}) is written for the request that goes to the joint
- * budget proposal (short of money, or for the board), whose forms show it, and kept current once
- * written; a request that goes straight on to its holds needs none.
+ * budget proposal (short of money, or for the board), whose forms show it; a request that goes
+ * straight on to its holds needs none.
  */
 @Component
 public class CheckBudgetDelegate extends RequestStep {
@@ -29,9 +29,7 @@ public class CheckBudgetDelegate extends RequestStep {
   protected void run(DelegateExecution execution) {
     RequestBudgets.Outcome outcome = budgets.check(REQUEST_ID.get(execution));
     BUDGET_SUFFICIENT.set(execution, outcome.sufficient());
-    if (!outcome.sufficient()
-        || BOARD_REQUIRED.find(execution).orElse(false)
-        || BUDGET_SUMMARY.find(execution).isPresent()) {
+    if (!outcome.sufficient() || BOARD_REQUIRED.find(execution).orElse(false)) {
       BUDGET_SUMMARY.set(execution, outcome.summary());
     }
   }

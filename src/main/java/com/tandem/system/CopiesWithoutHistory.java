@@ -5,43 +5,33 @@ import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's history keeps each value once: a variable that is only a copy of another is not
- * written to {@code ACT_HI_VARINST} a second time. Two kinds of copies, both made on every request:
+ * The engine's history does not record the task-local copies that {@link TaskPresentationListener}
+ * prepares on every task for Tasklist's columns and the forms ({@link
+ * TaskPresentationListener#PRESENTATION_COPIES}: the case id, the tool, the requester by name,
+ * money as text). Each repeats, under another name or formatted, a value the task's process
+ * instance holds when the task is created (that variable's history is written as always, and the
+ * task's name in {@code ACT_HI_TASKINST} carries the tool and the case id too), and is deleted with
+ * the task. The four tasks of a request wrote about 24 such rows into {@code ACT_HI_VARINST}, a
+ * table with eight indexes.
  *
- * <ul>
- *   <li>A called process's copies of its caller's variables ({@code camunda:in}, e.g. the intake's
- *       fields handed to the joint review, about 25 a round): a variable created in the root scope
- *       of a called instance with exactly the value its caller has under the same name at that
- *       moment. The caller's own history row has the value. A copy of a value kept as a byte array
- *       (a JSON object, a file) is recorded as before (comparing it would mean reading it).
- *   <li>The task-local copies that {@link TaskPresentationListener} prepares on every task for
- *       Tasklist's columns and the forms ({@link TaskPresentationListener#PRESENTATION_COPIES}: the
- *       case id, tool, requester and money as text). They are derived from the request's variables,
- *       and deleted with the task.
- * </ul>
+ * <p>Only their creation goes unrecorded: if a task's copy is changed later, Camunda's history
+ * handler finds no row to update and writes one with the new value. Runtime variables are untouched
+ * (Tasklist and the forms read the copies while the task is open).
  *
- * <p>Only the creation of such a variable goes unrecorded. If the called process or the task later
- * changes it, Camunda's history handler finds no row to update and writes one with the new value,
- * so a value that differs from the caller's is in the history as before. Runtime variables are
- * untouched: forms, Tasklist, Cockpit and the REST API see every variable while its scope lives.
- * What a history query no longer returns is the second row of an equal value, under the called
- * instance's id ({@code GET /history/variable-instance?processInstanceId=} of a joint review lists
- * the decisions made in it, not the intake fields it was given).
+ * <p>A called process's copies of its caller's variables ({@code camunda:in}, e.g. the intake's
+ * fields handed to each joint review round) are recorded as before, although most equal the
+ * caller's: at the {@code audit} level the caller's row holds only the latest value, and a review
+ * round's copies are the record of what that round was given once a revision changed the request.
  *
- * <p>Each skipped row was an insert into a table with eight indexes, on every task and review
- * round: measured in the end-to-end capacity benchmark (docs/benchmark.md), which installs this
- * plug-in in its bare engine too.
+ * <p>Measured in the end-to-end capacity benchmark (docs/benchmark.md), which installs this plug-in
+ * in its bare engine too (where no task has such copies).
  */
 @Component
 public class CopiesWithoutHistory extends AbstractProcessEnginePlugin {
@@ -51,7 +41,7 @@ public class CopiesWithoutHistory extends AbstractProcessEnginePlugin {
     configuration.setHistoryEventHandler(new Handler(configuration.getHistoryEventHandler()));
   }
 
-  /** Hands every event but the creation of a copy to the engine's own handler. */
+  /** Hands every event but the creation of a presentation copy to the engine's own handler. */
   static final class Handler implements HistoryEventHandler {
 
     private final HistoryEventHandler next;
@@ -77,52 +67,9 @@ public class CopiesWithoutHistory extends AbstractProcessEnginePlugin {
   }
 
   static boolean isCopy(HistoryEvent event) {
-    if (!(event instanceof HistoricVariableUpdateEventEntity created)
-        || !created.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)) {
-      return false;
-    }
-    if (created.getTaskId() != null) {
-      return TaskPresentationListener.PRESENTATION_COPIES.contains(created.getVariableName());
-    }
-    return isCallersValue(created);
-  }
-
-  /**
-   * Whether a variable just created in the root scope of a called instance holds the value its
-   * caller has under the same name. Reads only what the engine holds in memory for this command:
-   * the instance being started, its caller and the caller's variables (the mapping has just read
-   * them); anything not there counts as no copy.
-   */
-  private static boolean isCallersValue(HistoricVariableUpdateEventEntity created) {
-    String instanceId = created.getProcessInstanceId();
-    if (instanceId == null
-        || !instanceId.equals(created.getExecutionId())
-        || instanceId.equals(created.getRootProcessInstanceId())
-        || created.getByteValue() != null
-        || created.getByteArrayId() != null) {
-      return false;
-    }
-    CommandContext command = Context.getCommandContext();
-    if (command == null) {
-      return false;
-    }
-    var cache = command.getDbEntityManager();
-    ExecutionEntity instance = cache.getCachedEntity(ExecutionEntity.class, instanceId);
-    if (instance == null || instance.getSuperExecutionId() == null) {
-      return false;
-    }
-    ExecutionEntity caller =
-        cache.getCachedEntity(ExecutionEntity.class, instance.getSuperExecutionId());
-    if (caller == null
-        || !(caller.getVariableInstance(created.getVariableName())
-            instanceof VariableInstanceEntity original)) {
-      return false;
-    }
-    return original.getByteArrayValueId() == null
-        && Objects.equals(original.getSerializerName(), created.getSerializerName())
-        && Objects.equals(original.getTextValue(), created.getTextValue())
-        && Objects.equals(original.getTextValue2(), created.getTextValue2())
-        && Objects.equals(original.getLongValue(), created.getLongValue())
-        && Objects.equals(original.getDoubleValue(), created.getDoubleValue());
+    return event instanceof HistoricVariableUpdateEventEntity created
+        && created.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+        && created.getTaskId() != null
+        && TaskPresentationListener.PRESENTATION_COPIES.contains(created.getVariableName());
   }
 }

@@ -799,6 +799,9 @@ class MartechPurchaseProcessTest extends ProcessScenario {
       assertThat(allocations(id, AllocationState.HELD)).hasSize(2);
       assertThat((String) runtimeService.getVariable(instance(id).getId(), "budgetSummary"))
           .as("the situation written for the proposal, brought up to date with the holds")
+          .contains("MARKETING FY" + fiscalYear, "IT FY" + fiscalYear)
+          .contains("available USD 0.00")
+          .doesNotContain("Shortfall")
           .endsWith("Both lines can carry it.");
       negotiateAsRequested(id);
       onboard(id);
