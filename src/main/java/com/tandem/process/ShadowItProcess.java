@@ -96,6 +96,12 @@ public final class ShadowItProcess {
   /** The annual cost adopting commits: the spend seen, or what IT leadership states instead. */
   public static final ProcessVariable<BigDecimal> ANNUAL_COST = decimal("annualCost");
 
+  /**
+   * The annual cost to commit with its currency ("USD 7,200.00"), for the budget proposal's forms
+   * when the marketing line cannot carry it.
+   */
+  public static final ProcessVariable<String> ANNUAL_COST_TEXT = string("annualCostText");
+
   /** The IT leader who decided; offboarding is requested in their name. */
   public static final ProcessVariable<String> DECIDED_BY = string("decidedBy");
 

@@ -3,6 +3,7 @@ package com.tandem.shadowit;
 import static com.tandem.process.PurchaseProcess.BUDGET_SUMMARY;
 import static com.tandem.process.PurchaseProcess.CURRENCY;
 import static com.tandem.process.ShadowItProcess.ADOPTION_FISCAL_YEAR;
+import static com.tandem.process.ShadowItProcess.ANNUAL_COST_TEXT;
 import static com.tandem.process.ShadowItProcess.BUDGET_NOTE;
 import static com.tandem.process.ShadowItProcess.FINDING_ID;
 import static com.tandem.process.ShadowItProcess.SPEND_COMMITTED;
@@ -10,6 +11,7 @@ import static com.tandem.process.ShadowItProcess.TOOL_ID;
 
 import com.tandem.budget.BudgetService;
 import com.tandem.budget.BudgetSummaries;
+import com.tandem.inventory.NewTool;
 import com.tandem.process.RequestStep;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,8 +49,8 @@ public class AdoptToolDelegate extends RequestStep {
             .map(Long::intValue)
             // a review decided before the year was recorded adopts in the current one
             .orElseGet(() -> budget.fiscalYearOf(LocalDate.now(clock)));
-    Adoptions.Adoption adoption =
-        adoptions.adopt(FINDING_ID.get(execution), ToolsInUse.of(execution), fiscalYear);
+    NewTool tool = ToolsInUse.of(execution);
+    Adoptions.Adoption adoption = adoptions.adopt(FINDING_ID.get(execution), tool, fiscalYear);
     SPEND_COMMITTED.set(execution, adoption.adopted());
     if (adoption.adopted()) {
       TOOL_ID.set(execution, adoption.tool().orElseThrow().id());
@@ -57,6 +59,7 @@ public class AdoptToolDelegate extends RequestStep {
       BUDGET_SUMMARY.set(
           execution,
           summaries.describe(adoption.check(), CURRENCY.get(execution), "Adopting the tool"));
+      ANNUAL_COST_TEXT.set(execution, BudgetSummaries.money(tool.annualCost(), tool.currency()));
     }
   }
 }

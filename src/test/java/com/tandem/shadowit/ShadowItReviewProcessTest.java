@@ -42,6 +42,7 @@ import com.tandem.process.OffboardingProcess;
 import com.tandem.process.ProcessScenario;
 import com.tandem.process.ShadowItProcess;
 import com.tandem.process.ShadowItProcess.Elements;
+import com.tandem.process.TaskPresentationListener;
 import com.tandem.request.Money;
 import com.tandem.testsupport.Browser;
 import com.tandem.testsupport.RequiresChromium;
@@ -311,6 +312,14 @@ class ShadowItReviewProcessTest extends ProcessScenario {
     assertThat(taskService.getVariable(draft.getId(), "usageSummary").toString())
         .contains("40 users seen");
     assertThat(taskService.getVariable(draft.getId(), "ownerTeam")).isEqualTo("Growth");
+    // people by name, money with its currency, days as people write them
+    assertThat(taskService.getVariable(draft.getId(), "ownerName")).isEqualTo("Riley Requester");
+    assertThat(taskService.getVariable(draft.getId(), "annualCostText"))
+        .isEqualTo(TaskPresentationListener.money(annualCost, "USD"));
+    assertThat(taskService.getVariable(draft.getId(), "spendSeenText").toString())
+        .startsWith("USD ");
+    assertThat(taskService.getVariable(draft.getId(), "firstSeenText").toString())
+        .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
     assertThatThrownBy(
             () ->
                 complete(
@@ -464,10 +473,17 @@ class ShadowItReviewProcessTest extends ProcessScenario {
             assertThat(form.getText())
                 .contains(
                     "Hotjar from Hotjar Ltd: nobody requested it",
-                    "Owned by requester (Growth)",
+                    "Owned by Riley Requester (Growth)",
                     "What discovery knows",
                     "Raise the marketing line by")
                 .doesNotContain("The request", "Business justification", "The board must decide");
+            // the spend and the cost with their currency, the day as people write it
+            assertThat(
+                    form.findElements(By.cssSelector("input")).stream()
+                        .map(input -> input.getAttribute("value"))
+                        .toList())
+                .contains("USD 7,200.00", "2 Mar 2026")
+                .anyMatch(value -> value.matches("USD \\d{3},\\d{3}\\.\\d{2}"));
             browser.screenshot("cmo-drafts-for-the-tool-in-use");
           });
     }
