@@ -3,6 +3,7 @@ package com.tandem.budget;
 import com.tandem.request.RequestRegistry;
 import com.tandem.request.RequestStatus;
 import java.math.BigDecimal;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,7 @@ public class RequestBudgets {
    * written when asked for: it sums every hold and commitment of the year's lines, and only the
    * budget proposal's forms show it.
    */
-  public record Outcome(boolean sufficient, java.util.function.Supplier<String> describe) {
+  public record Outcome(boolean sufficient, Supplier<String> describe) {
 
     /** The lines and the request's needs in words ({@link BudgetSummaries}). */
     public String summary() {

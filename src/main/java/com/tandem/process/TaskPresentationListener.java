@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
  * listRequester}: "Riley Requester", not "requester") and amounts with their currency and thousands
  * separators ({@code listFirstYearCost}, and {@code annualLicenseCostText}, {@code
  * implementationCostText} for the forms: "USD 12,000.00"). The forms show the two columns
- * themselves ("Requested by", "First-year total") rather than copies of their own: every variable
- * is a row written, copied into history and deleted again with each task. A shadow-IT finding's
- * review shows its owner by name ({@code ownerName}), the spend seen with its currency ({@code
- * spendSeenText}) and the day it was first seen ({@code firstSeenText}: "16 Nov 2026"). They are
- * short task-local Strings, prepared once when the task is created.
+ * themselves ("Requested by", "Total first-year cost") rather than copies of their own: every
+ * variable is a row written, copied into history and deleted again with each task. A shadow-IT
+ * finding's review shows its owner by name ({@code ownerName}), the spend seen with its currency
+ * ({@code spendSeenText}) and the day it was first seen ({@code firstSeenText}: "16 Nov 2026").
+ * They are short task-local Strings, prepared once when the task is created.
  *
  * <p>Processes other than the purchase (e.g. {@code tool-offboarding}) have no request id: their
  * case id is the business key ({@code OFF-2026-00001}), shown and copied in its place, so their
